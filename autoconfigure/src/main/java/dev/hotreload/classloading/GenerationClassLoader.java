@@ -1,0 +1,75 @@
+package dev.hotreload.classloading;
+
+import java.security.ProtectionDomain;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.SmartClassLoader;
+import org.springframework.util.Assert;
+
+/**
+ * Defines one generation of a reloadable class: child-first for the classes of its
+ * {@link ClassFiles} snapshot (the class and its nested classes), parent-first for
+ * everything else. Each generation gets a fresh loader, so an old generation can be
+ * unloaded once nothing refers to it.
+ */
+public final class GenerationClassLoader extends ClassLoader implements SmartClassLoader {
+
+	static {
+		registerAsParallelCapable();
+	}
+
+	private final ClassFiles classFiles;
+
+	private final @Nullable ProtectionDomain protectionDomain;
+
+	/**
+	 * Create a loader for one generation.
+	 * @param name a name that tells the bean and the generation, for diagnostics
+	 * @param classFiles the class files this loader defines itself
+	 * @param parent the loader of the application's classes
+	 * @param protectionDomain the protection domain of the original class
+	 */
+	public GenerationClassLoader(String name, ClassFiles classFiles, ClassLoader parent,
+			@Nullable ProtectionDomain protectionDomain) {
+		super(name, parent);
+		Assert.notNull(classFiles, "'classFiles' must not be null");
+		this.classFiles = classFiles;
+		this.protectionDomain = protectionDomain;
+	}
+
+	@Override
+	protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+		if (!owns(name)) {
+			return super.loadClass(name, resolve);
+		}
+		synchronized (getClassLoadingLock(name)) {
+			Class<?> loaded = findLoadedClass(name);
+			if (loaded == null) {
+				byte[] bytes = this.classFiles.bytes(name);
+				if (bytes == null) {
+					// A nested class of the old version that the new version no longer has:
+					// never fall back to the parent's copy, which belongs to the first generation.
+					throw new ClassNotFoundException(name + " is not part of " + getName());
+				}
+				loaded = defineClass(name, bytes, 0, bytes.length, this.protectionDomain);
+			}
+			if (resolve) {
+				resolveClass(loaded);
+			}
+			return loaded;
+		}
+	}
+
+	private boolean owns(String name) {
+		String outer = this.classFiles.className();
+		return name.equals(outer) || (name.startsWith(outer) && name.length() > outer.length()
+				&& name.charAt(outer.length()) == '$');
+	}
+
+	@Override
+	public boolean isClassReloadable(Class<?> clazz) {
+		return clazz.getClassLoader() == this;
+	}
+
+}

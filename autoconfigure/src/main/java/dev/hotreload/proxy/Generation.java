@@ -1,0 +1,111 @@
+package dev.hotreload.proxy;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.springframework.util.Assert;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * One generation of a reloadable bean: the instance that does the work, the number of
+ * calls running on it, and the methods of its class that serve each proxied method,
+ * looked up once per generation.
+ */
+public final class Generation {
+
+	private final int number;
+
+	private final Object instance;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final Map<Method, Method> methods = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a generation.
+	 * @param number the generation number, 1 for the instance the context created
+	 * @param instance the instance of this generation's class
+	 */
+	public Generation(int number, Object instance) {
+		Assert.isTrue(number > 0, "'number' must be positive");
+		Assert.notNull(instance, "'instance' must not be null");
+		this.number = number;
+		this.instance = instance;
+	}
+
+	/**
+	 * Return the generation number.
+	 * @return the number, 1 for the first generation
+	 */
+	public int number() {
+		return this.number;
+	}
+
+	/**
+	 * Return the instance of this generation.
+	 * @return the instance
+	 */
+	public Object instance() {
+		return this.instance;
+	}
+
+	/**
+	 * Return the number of calls running on this generation.
+	 * @return the in-flight calls
+	 */
+	public int inFlight() {
+		return this.inFlight.get();
+	}
+
+	AtomicInteger inFlightCounter() {
+		return this.inFlight;
+	}
+
+	Object invoke(String beanName, Method method, Object[] args) throws Throwable {
+		Method target = this.methods.get(method);
+		if (target == null) {
+			target = resolve(beanName, method);
+		}
+		try {
+			return target.invoke(this.instance, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw explain(beanName, ex.getTargetException());
+		}
+	}
+
+	private Method resolve(String beanName, Method method) {
+		Class<?> type = this.instance.getClass();
+		Method target = ReflectionUtils.findMethod(type, method.getName(), method.getParameterTypes());
+		if (target == null) {
+			throw new MissingMethodException(beanName, this.number, type, describe(method));
+		}
+		ReflectionUtils.makeAccessible(target);
+		this.methods.put(method, target);
+		return target;
+	}
+
+	private Throwable explain(String beanName, Throwable ex) {
+		if (ex instanceof IllegalAccessError && this.number > 1) {
+			IllegalAccessError explained = new IllegalAccessError("Generation " + this.number + " of bean '" + beanName
+					+ "' cannot reach a package-private member: " + ex.getMessage() + ". Reloaded classes live in "
+					+ "their own class loader, so package-private access to the application's other classes fails; "
+					+ "make the member public or protected, or run a full refresh");
+			explained.initCause(ex);
+			return explained;
+		}
+		return ex;
+	}
+
+	private static String describe(Method method) {
+		return method.getName() + Arrays.stream(method.getParameterTypes())
+			.map(Class::getTypeName)
+			.collect(Collectors.joining(", ", "(", ")"));
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.hotreload.reload;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+
+/**
+ * Tells which fields of a new generation hold the bean's injected dependencies, which the
+ * new instance got fresh from the bean factory and which must not be overwritten with
+ * the old instance's: fields annotated for injection, and fields whose value is one of
+ * the factory's singletons (set by constructor injection).
+ */
+final class InjectedFields implements Predicate<Field> {
+
+	private static final Set<String> INJECTION_ANNOTATIONS = Set.of(
+			"org.springframework.beans.factory.annotation.Autowired",
+			"org.springframework.beans.factory.annotation.Value", "jakarta.inject.Inject",
+			"jakarta.annotation.Resource");
+
+	private final Object instance;
+
+	private final Set<Object> singletons;
+
+	InjectedFields(Object instance, ConfigurableListableBeanFactory beanFactory) {
+		this.instance = instance;
+		this.singletons = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (String name : beanFactory.getSingletonNames()) {
+			Object singleton = beanFactory.getSingleton(name);
+			if (singleton != null) {
+				this.singletons.add(singleton);
+			}
+		}
+	}
+
+	@Override
+	public boolean test(Field field) {
+		for (Annotation annotation : field.getAnnotations()) {
+			if (INJECTION_ANNOTATIONS.contains(annotation.annotationType().getName())) {
+				return true;
+			}
+		}
+		if (field.getType().isPrimitive() || java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+			return false;
+		}
+		try {
+			field.setAccessible(true);
+			Object value = field.get(this.instance);
+			return value != null && this.singletons.contains(value);
+		}
+		catch (IllegalAccessException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.hotreload.reload;
+
+import java.nio.file.Path;
+
+import dev.hotreload.StatePolicy;
+import dev.hotreload.classloading.ClassFiles;
+import dev.hotreload.proxy.ReloadableTarget;
+
+/**
+ * A bean that was handed out as a reloadable proxy: its original class, where its class
+ * files live, and the class files of its live generation.
+ */
+final class ReloadableBean {
+
+	private final String name;
+
+	private final Class<?> originalClass;
+
+	private final StatePolicy policy;
+
+	private final Path classDirectory;
+
+	private final ReloadableTarget target;
+
+	private volatile ClassFiles liveFiles;
+
+	ReloadableBean(String name, Class<?> originalClass, StatePolicy policy, Path classDirectory,
+			ReloadableTarget target, ClassFiles liveFiles) {
+		this.name = name;
+		this.originalClass = originalClass;
+		this.policy = policy;
+		this.classDirectory = classDirectory;
+		this.target = target;
+		this.liveFiles = liveFiles;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	Class<?> originalClass() {
+		return this.originalClass;
+	}
+
+	String className() {
+		return this.originalClass.getName();
+	}
+
+	StatePolicy policy() {
+		return this.policy;
+	}
+
+	Path classDirectory() {
+		return this.classDirectory;
+	}
+
+	ReloadableTarget target() {
+		return this.target;
+	}
+
+	ClassFiles liveFiles() {
+		return this.liveFiles;
+	}
+
+	void liveFiles(ClassFiles liveFiles) {
+		this.liveFiles = liveFiles;
+	}
+
+	BeanStatus status() {
+		return new BeanStatus(this.name, className(), this.target.current().number(), this.policy);
+	}
+
+}

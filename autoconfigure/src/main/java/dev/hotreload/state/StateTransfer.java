@@ -1,0 +1,146 @@
+package dev.hotreload.state;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.hotreload.ReloadRecord;
+import dev.hotreload.ResetOnReload;
+
+import org.springframework.util.Assert;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Carries the field values of an old instance over to a new instance of a possibly
+ * changed class: a field of the same name and a compatible type is copied (private and
+ * final ones, inherited ones too); a field that is new, whose type changed, that is
+ * marked {@link ResetOnReload}, or that the caller calls fresh keeps the new instance's
+ * value; a field the new class no longer has is dropped. Non-final static fields of the
+ * class itself are carried the same way.
+ */
+public final class StateTransfer {
+
+	private final Predicate<Field> fresh;
+
+	/**
+	 * Create a transfer.
+	 * @param fresh tells which fields of the new instance already hold what they should,
+	 * such as injected dependencies; those are neither copied nor reported
+	 */
+	public StateTransfer(Predicate<Field> fresh) {
+		Assert.notNull(fresh, "'fresh' must not be null");
+		this.fresh = fresh;
+	}
+
+	/**
+	 * Copy the state of one instance into another.
+	 * @param from the old instance
+	 * @param to the new instance
+	 * @return which fields were kept, reset and dropped
+	 */
+	public ReloadRecord.State transfer(Object from, Object to) {
+		Assert.notNull(from, "'from' must not be null");
+		Assert.notNull(to, "'to' must not be null");
+		Report report = new Report();
+		copy(from, to, instanceFields(from.getClass()), instanceFields(to.getClass()), report);
+		if (from.getClass() != to.getClass()) {
+			copy(null, null, staticFields(from.getClass()), staticFields(to.getClass()), report);
+		}
+		return report.toState();
+	}
+
+	private void copy(@Nullable Object from, @Nullable Object to, Map<String, Field> oldFields,
+			Map<String, Field> newFields, Report report) {
+		for (Field newField : newFields.values()) {
+			String name = newField.getName();
+			if (newField.isAnnotationPresent(ResetOnReload.class)) {
+				report.reset.add(name);
+				continue;
+			}
+			if (this.fresh.test(newField)) {
+				continue;
+			}
+			Field oldField = oldFields.get(name);
+			if (oldField == null || !sameType(oldField, newField)) {
+				report.reset.add(name);
+				continue;
+			}
+			Object value = get(oldField, from);
+			if (value != null && !newField.getType().isPrimitive() && !newField.getType().isInstance(value)) {
+				report.reset.add(name);
+				continue;
+			}
+			set(newField, to, value);
+			report.kept.add(name);
+		}
+		for (String name : oldFields.keySet()) {
+			if (!newFields.containsKey(name)) {
+				report.dropped.add(name);
+			}
+		}
+	}
+
+	private static boolean sameType(Field oldField, Field newField) {
+		return oldField.getType().getName().equals(newField.getType().getName())
+				&& oldField.getGenericType().getTypeName().equals(newField.getGenericType().getTypeName());
+	}
+
+	private static Map<String, Field> instanceFields(Class<?> type) {
+		Map<String, Field> fields = new LinkedHashMap<>();
+		ReflectionUtils.doWithFields(type, (field) -> fields.putIfAbsent(field.getName(), field),
+				(field) -> !Modifier.isStatic(field.getModifiers()) && !field.isSynthetic());
+		return fields;
+	}
+
+	private static Map<String, Field> staticFields(Class<?> type) {
+		Map<String, Field> fields = new LinkedHashMap<>();
+		ReflectionUtils.doWithLocalFields(type, (field) -> {
+			int modifiers = field.getModifiers();
+			if (Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers) && !field.isSynthetic()) {
+				fields.put(field.getName(), field);
+			}
+		});
+		return fields;
+	}
+
+	private static @Nullable Object get(Field field, @Nullable Object target) {
+		try {
+			field.setAccessible(true);
+			return field.get(target);
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException("Cannot read field '" + field.getName() + "'", ex);
+		}
+	}
+
+	private static void set(Field field, @Nullable Object target, @Nullable Object value) {
+		try {
+			field.setAccessible(true);
+			field.set(target, value);
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException("Cannot write field '" + field.getName() + "'", ex);
+		}
+	}
+
+	private static final class Report {
+
+		private final List<String> kept = new ArrayList<>();
+
+		private final List<String> reset = new ArrayList<>();
+
+		private final List<String> dropped = new ArrayList<>();
+
+		ReloadRecord.State toState() {
+			return new ReloadRecord.State(List.copyOf(this.kept), List.copyOf(this.reset), List.copyOf(this.dropped));
+		}
+
+	}
+
+}

@@ -1,0 +1,189 @@
+package dev.hotreload.watch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import io.methvin.watcher.DirectoryChangeEvent;
+import io.methvin.watcher.DirectoryWatcher;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.helpers.NOPLogger;
+
+import org.springframework.util.Assert;
+
+/**
+ * Watches directories with {@code io.methvin:directory-watcher} and hands the changed
+ * files to a {@link FileChangeListener} in batches: a batch is delivered once no further
+ * change arrived for the quiet period, so that an IDE's delete-then-create, an editor's
+ * atomic rename or a build that rewrites hundreds of files each make one batch. Whether a
+ * file was deleted is decided when the batch is delivered, from the file system.
+ * <p>
+ * Two named daemon threads run while the watcher is started: "hotreload-watcher" receives
+ * the events, "hotreload-reload" delivers the batches.
+ */
+public final class FileWatcher {
+
+	private static final Log logger = LogFactory.getLog(FileWatcher.class);
+
+	private final List<Path> roots;
+
+	private final Duration quietPeriod;
+
+	private final Predicate<Path> filter;
+
+	private final FileChangeListener listener;
+
+	private final Map<Path, Path> pending = new LinkedHashMap<>();
+
+	private final Object monitor = new Object();
+
+	private @Nullable DirectoryWatcher watcher;
+
+	private @Nullable ExecutorService watchExecutor;
+
+	private @Nullable ScheduledExecutorService deliveryExecutor;
+
+	private @Nullable ScheduledFuture<?> scheduledDelivery;
+
+	/**
+	 * Create a watcher; nothing runs until {@link #start()}.
+	 * @param roots the directories to watch, recursively
+	 * @param quietPeriod how long no change must arrive before a batch is delivered
+	 * @param filter which files matter
+	 * @param listener who receives the batches
+	 */
+	public FileWatcher(Collection<Path> roots, Duration quietPeriod, Predicate<Path> filter,
+			FileChangeListener listener) {
+		Assert.notEmpty(roots, "'roots' must not be empty");
+		Assert.notNull(quietPeriod, "'quietPeriod' must not be null");
+		Assert.isTrue(!quietPeriod.isNegative(), "'quietPeriod' must not be negative");
+		Assert.notNull(filter, "'filter' must not be null");
+		Assert.notNull(listener, "'listener' must not be null");
+		this.roots = List.copyOf(roots);
+		this.quietPeriod = quietPeriod;
+		this.filter = filter;
+		this.listener = listener;
+	}
+
+	/**
+	 * Start watching. Returns once the directories are registered, so that a change made
+	 * after this call is seen.
+	 */
+	public void start() {
+		synchronized (this.monitor) {
+			if (this.watcher != null) {
+				return;
+			}
+			try {
+				this.watcher = DirectoryWatcher.builder()
+					.paths(this.roots)
+					.fileHashing(false)
+					.logger(NOPLogger.NOP_LOGGER)
+					.listener(this::onEvent)
+					.build();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot watch " + this.roots, ex);
+			}
+			this.watchExecutor = Executors.newSingleThreadExecutor(daemon("hotreload-watcher"));
+			this.deliveryExecutor = Executors.newSingleThreadScheduledExecutor(daemon("hotreload-reload"));
+			this.watcher.watchAsync(this.watchExecutor);
+		}
+	}
+
+	/**
+	 * Stop watching and end both threads. Changes not yet delivered are dropped.
+	 */
+	public void stop() {
+		synchronized (this.monitor) {
+			if (this.watcher == null) {
+				return;
+			}
+			try {
+				this.watcher.close();
+			}
+			catch (IOException ex) {
+				logger.debug("Error while closing the directory watcher", ex);
+			}
+			this.watchExecutor.shutdownNow();
+			this.deliveryExecutor.shutdownNow();
+			this.watcher = null;
+			this.watchExecutor = null;
+			this.deliveryExecutor = null;
+			this.pending.clear();
+		}
+	}
+
+	/**
+	 * Return the watched directories.
+	 * @return the roots
+	 */
+	public List<Path> roots() {
+		return this.roots;
+	}
+
+	private void onEvent(DirectoryChangeEvent event) {
+		if (event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW) {
+			logger.warn("Too many file changes at once in " + event.rootPath()
+					+ ": some were missed; save the files again or run a full refresh");
+			return;
+		}
+		Path path = event.path();
+		if (path == null || event.isDirectory() || !this.filter.test(path)) {
+			return;
+		}
+		synchronized (this.monitor) {
+			if (this.deliveryExecutor == null) {
+				return;
+			}
+			this.pending.put(path, event.rootPath());
+			if (this.scheduledDelivery != null) {
+				this.scheduledDelivery.cancel(false);
+			}
+			this.scheduledDelivery = this.deliveryExecutor.schedule(this::deliver, this.quietPeriod.toNanos(),
+					TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private void deliver() {
+		List<ChangedFile> files = new ArrayList<>();
+		synchronized (this.monitor) {
+			this.pending.forEach((path, root) -> files.add(new ChangedFile(root, path, !Files.exists(path))));
+			this.pending.clear();
+		}
+		if (files.isEmpty()) {
+			return;
+		}
+		try {
+			this.listener.onChange(new ChangedFiles(files));
+		}
+		catch (Throwable ex) {
+			logger.error("Error while handling " + files.size() + " changed file(s)", ex);
+		}
+	}
+
+	private static ThreadFactory daemon(String name) {
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, name);
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}
