@@ -239,6 +239,42 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 		}
 	}
 
+	/**
+	 * Return the names of the reloadable beans whose class is the given top-level class.
+	 * @param className the binary name of a top-level class
+	 * @return the bean names, sorted; empty if no reloadable bean has that class
+	 */
+	public List<String> beanNamesOf(String className) {
+		return this.beans.values()
+			.stream()
+			.filter((bean) -> bean.className().equals(className))
+			.map(ReloadableBean::name)
+			.sorted()
+			.toList();
+	}
+
+	/**
+	 * Record a failure that happened before a reload could start, such as a compilation
+	 * error, and log it. The live generation keeps serving.
+	 * @param subject the bean the failure concerns, or the class name when no reloadable
+	 * bean is concerned
+	 * @param trigger what started the attempt
+	 * @param classes the names of the classes concerned
+	 * @param error what went wrong
+	 * @return the record, added to the history
+	 */
+	public ReloadRecord recordFailure(String subject, Trigger trigger, List<String> classes,
+			ReloadRecord.Error error) {
+		ReloadableBean bean = this.beans.get(subject);
+		int generation = (bean != null) ? bean.target().current().number() : 0;
+		ReloadRecord record = new ReloadRecord(this.history.nextId(), Instant.now(), subject, trigger,
+				List.copyOf(classes), Outcome.FAILED, generation, 0, State.NONE, error, 0);
+		logger.warn("Reload of '" + subject + "' failed; " + ((bean != null) ? "generation " + generation
+				+ " keeps serving: " : "the previous code keeps serving: ") + error.type() + ": " + error.message());
+		this.history.add(record);
+		return record;
+	}
+
 	private boolean isReloadable(String className) {
 		return this.beans.values().stream().anyMatch((bean) -> bean.className().equals(className));
 	}
