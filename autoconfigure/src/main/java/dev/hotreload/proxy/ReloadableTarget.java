@@ -69,6 +69,15 @@ public final class ReloadableTarget implements TargetSource {
 		return this.current;
 	}
 
+	/**
+	 * Tell whether a reload is holding new calls right now, while the calls in flight
+	 * finish and the state is handed over.
+	 * @return whether new calls wait
+	 */
+	public boolean isHoldingCalls() {
+		return this.hold != null;
+	}
+
 	@Override
 	public Class<?> getTargetClass() {
 		return this.targetClass;

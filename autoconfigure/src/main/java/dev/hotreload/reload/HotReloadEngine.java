@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -212,42 +211,44 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 	 */
 	@Override
 	public void onChange(ChangedFiles changes) {
-		Map<String, Set<String>> changedByTopLevel = new TreeMap<>();
-		for (String className : changes.changedClassNames()) {
-			changedByTopLevel.computeIfAbsent(ClassFiles.topLevelClassName(className), (key) -> new TreeSet<>())
-				.add(className);
-		}
-		Set<String> notReloadable = new TreeSet<>(changedByTopLevel.keySet());
+		Set<String> unclaimed = new TreeSet<>(changes.changedClassNames());
 		for (ReloadableBean bean : sortedBeans()) {
-			Set<String> changed = changedByTopLevel.get(bean.className());
-			if (changed != null) {
-				notReloadable.remove(bean.className());
-				if (Files.exists(bean.classDirectory().resolve(bean.className().replace('.', '/') + ".class"))) {
-					reload(bean, Trigger.FILE_CHANGE, changed, false);
+			Set<String> changed = new TreeSet<>();
+			for (String className : changes.changedClassNames()) {
+				if (bean.owns(className)) {
+					changed.add(className);
+					unclaimed.remove(className);
 				}
+			}
+			if (!changed.isEmpty() && Files.exists(bean.classFile())) {
+				reload(bean, Trigger.FILE_CHANGE, changed, false);
 			}
 		}
 		for (ChangedFile file : changes.files()) {
 			String className = file.className();
-			if (file.deleted() && className != null && isReloadable(ClassFiles.topLevelClassName(className))) {
+			if (file.deleted() && className != null
+					&& this.beans.values().stream().anyMatch((bean) -> bean.owns(className))) {
 				logger.info("Class file " + file.relativeName() + " was deleted; the live generation keeps serving");
 			}
 		}
-		if (!notReloadable.isEmpty()) {
-			logger.info("Changed classes are not hot-reloadable: " + String.join(", ", notReloadable)
+		if (!unclaimed.isEmpty()) {
+			Set<String> topLevel = new TreeSet<>();
+			unclaimed.forEach((className) -> topLevel.add(ClassFiles.topLevelClassName(className)));
+			logger.info("Changed classes are not hot-reloadable: " + String.join(", ", topLevel)
 					+ "; a full refresh is needed to use them");
 		}
 	}
 
 	/**
-	 * Return the names of the reloadable beans whose class is the given top-level class.
-	 * @param className the binary name of a top-level class
-	 * @return the bean names, sorted; empty if no reloadable bean has that class
+	 * Return the names of the reloadable beans that a class belongs to: the bean's own
+	 * class or one of its nested classes.
+	 * @param className a binary class name
+	 * @return the bean names, sorted; empty if the class belongs to no reloadable bean
 	 */
 	public List<String> beanNamesOf(String className) {
 		return this.beans.values()
 			.stream()
-			.filter((bean) -> bean.className().equals(className))
+			.filter((bean) -> bean.owns(className))
 			.map(ReloadableBean::name)
 			.sorted()
 			.toList();
@@ -273,10 +274,6 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 				+ " keeps serving: " : "the previous code keeps serving: ") + error.type() + ": " + error.message());
 		this.history.add(record);
 		return record;
-	}
-
-	private boolean isReloadable(String className) {
-		return this.beans.values().stream().anyMatch((bean) -> bean.className().equals(className));
 	}
 
 	private List<ReloadableBean> sortedBeans() {

@@ -46,6 +46,16 @@ final class ReloadableBean {
 		return this.originalClass.getName();
 	}
 
+	boolean owns(String className) {
+		String own = className();
+		return className.equals(own) || (className.startsWith(own) && className.length() > own.length()
+				&& className.charAt(own.length()) == '$');
+	}
+
+	Path classFile() {
+		return this.classDirectory.resolve(className().replace('.', '/') + ".class");
+	}
+
 	StatePolicy policy() {
 		return this.policy;
 	}
