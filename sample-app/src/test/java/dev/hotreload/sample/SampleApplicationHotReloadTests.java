@@ -1,0 +1,153 @@
+package dev.hotreload.sample;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import dev.hotreload.HotReloader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs the sample app on the {@code dev} profile, builds up state over HTTP, recompiles
+ * its beans' classes as a developer would, and checks that the app serves the new code
+ * with the state it had. The colony only ticks when asked to, so that its state is known.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.colony.tick-interval=1h")
+@ActiveProfiles("dev")
+class SampleApplicationHotReloadTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private HotReloader hotReloader;
+
+	@Autowired
+	private GrowthModel growthModel;
+
+	private final Map<String, RecompiledClass> changed = new LinkedHashMap<>();
+
+	private SampleHttpClient client;
+
+	@BeforeEach
+	void createClient() {
+		this.client = new SampleHttpClient(this.port);
+	}
+
+	@AfterEach
+	void restoreOriginalClasses() {
+		// Reload at once from the restored files, so that the next test starts from the
+		// original code whatever the watcher does with the restore.
+		this.changed.forEach((beanName, recompiled) -> {
+			recompiled.restore();
+			this.hotReloader.reload(beanName);
+		});
+	}
+
+	@Test
+	void visitCounterServesTheNewGreetingAndKeepsCounting() {
+		long visits = this.client.hello().number();
+		assertThat(this.client.hello().number()).isEqualTo(visits + 1);
+		int generation = this.client.generationOf("visitCounter");
+		RecompiledClass visitCounter = change("visitCounter", VisitCounter.class);
+		visitCounter.recompile(visitCounter.edit("\"Hello, visitor #\"", "\"Welcome back, visitor #\""));
+		awaitGeneration("visitCounter", generation + 1);
+		assertThat(this.client.hello()).isEqualTo(new Visit(visits + 2, "Welcome back, visitor #" + (visits + 2)));
+		JsonNode report = this.client.hotReload();
+		assertThat(report.get("active").asBoolean()).isTrue();
+		assertThat(report.get("beans").findValuesAsString("name")).containsExactly("colony", "logisticGrowth",
+				"visitCounter");
+		JsonNode newest = report.get("history").get(0);
+		assertThat(newest.get("bean").asString()).isEqualTo("visitCounter");
+		assertThat(newest.get("trigger").asString()).isEqualTo("FILE_CHANGE");
+		assertThat(newest.get("outcome").asString()).isEqualTo("RELOADED");
+		assertThat(newest.get("generation").asInt()).isEqualTo(generation + 1);
+		assertThat(newest.get("classes").valueStream().map(JsonNode::asString))
+			.containsExactly(VisitCounter.class.getName());
+		assertThat(newest.get("state").get("kept").valueStream().map(JsonNode::asString)).containsExactly("visits");
+	}
+
+	@Test
+	void growthModelIsReloadedBehindItsInterfaceAndTheColonyGrowsOnFromWhereItWas() {
+		this.client.tick();
+		ColonyReport before = this.client.tick();
+		int generation = this.client.generationOf("logisticGrowth");
+		RecompiledClass logisticGrowth = change("logisticGrowth", LogisticGrowth.class);
+		logisticGrowth.recompile(logisticGrowth.edit("RATE_PERCENT = 10;", "RATE_PERCENT = 50;"));
+		awaitGeneration("logisticGrowth", generation + 1);
+		String growth = "logistic, 50% per tick, capacity 10000";
+		assertThat(this.client.colony()).isEqualTo(new ColonyReport(before.tick(), before.population(), growth));
+		long population = before.population();
+		long grown = population + Math.round(population * 50 / 100.0 * (1 - (double) population / 10_000));
+		assertThat(this.client.tick()).isEqualTo(new ColonyReport(before.tick() + 1, grown, growth));
+	}
+
+	@Test
+	void colonyIsReloadedWithItsGrowthModelInjectedAgainAndItsTickAndPopulationKept() {
+		ColonyReport before = this.client.tick();
+		int generation = this.client.generationOf("colony");
+		RecompiledClass colony = change("colony", Colony.class);
+		colony.recompile(colony.edit("this.population = this.growthModel.next(this.population);",
+				"this.population = this.growthModel.next(this.population) + 1000;"));
+		awaitGeneration("colony", generation + 1);
+		assertThat(this.client.colony()).isEqualTo(before);
+		assertThat(this.client.tick()).isEqualTo(new ColonyReport(before.tick() + 1,
+				this.growthModel.next(before.population()) + 1000, before.growth()));
+		JsonNode state = this.client.hotReload("colony").get("history").get(0).get("state");
+		assertThat(state.get("kept").valueStream().map(JsonNode::asString)).containsExactly("tick", "population");
+		assertThat(state.get("reset").isEmpty()).isTrue();
+		assertThat(state.get("dropped").isEmpty()).isTrue();
+	}
+
+	@Test
+	void fileChangeToNewCodeLatency() {
+		RecompiledClass logisticGrowth = change("logisticGrowth", LogisticGrowth.class);
+		List<Map<String, byte[]>> versions = IntStream.rangeClosed(1, 10)
+			.mapToObj((i) -> logisticGrowth.compile(logisticGrowth.edit("\"logistic, \"", "\"logistic v" + i + ", \"")))
+			.toList();
+		int generation = this.client.generationOf("logisticGrowth");
+		List<Double> millis = new ArrayList<>();
+		for (int i = 0; i < versions.size(); i++) {
+			String expected = "logistic v" + (i + 1) + ", ";
+			long start = System.nanoTime();
+			logisticGrowth.write(versions.get(i));
+			await().pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(1))
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> this.client.colony().growth().startsWith(expected));
+			millis.add((System.nanoTime() - start) / 1_000_000.0);
+		}
+		assertThat(this.client.generationOf("logisticGrowth")).isEqualTo(generation + versions.size());
+		Collections.sort(millis);
+		double median = (millis.get(4) + millis.get(5)) / 2;
+		System.out.printf(Locale.ROOT, "File change to new code over HTTP, %d changes: p50 %.1f ms, max %.1f ms %s%n",
+				millis.size(), median, millis.get(millis.size() - 1),
+				millis.stream().map((value) -> String.format(Locale.ROOT, "%.1f", value)).toList());
+	}
+
+	private RecompiledClass change(String beanName, Class<?> type) {
+		return this.changed.computeIfAbsent(beanName, (name) -> RecompiledClass.of(type));
+	}
+
+	private void awaitGeneration(String beanName, int generation) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.client.generationOf(beanName) == generation);
+	}
+
+}
