@@ -23,6 +23,8 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
+import org.springframework.util.FileSystemUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,19 +49,12 @@ final class RecompiledClass {
 
 	private RecompiledClass(Class<?> type) {
 		this.type = type;
-		Path classFile = classFile(type);
-		this.packageDirectory = classFile.getParent();
-		Path directory = classFile;
-		for (int i = 0; i <= type.getPackageName().split("\\.").length; i++) {
-			directory = directory.getParent();
-		}
-		this.classDirectory = directory;
-		// target/classes -> the module directory
-		Path sourceFile = directory.getParent()
-			.getParent()
-			.resolve("src/main/java")
-			.resolve(type.getName().replace('.', '/') + ".java");
-		this.source = read(sourceFile);
+		this.classDirectory = classDirectory(type);
+		String packagePath = type.getPackageName().replace('.', '/');
+		this.packageDirectory = this.classDirectory.resolve(packagePath);
+		// Maven's layout: <module>/target/classes and <module>/src/main/java
+		Path sourceDirectory = this.classDirectory.getParent().getParent().resolve("src/main/java");
+		this.source = read(sourceDirectory.resolve(packagePath).resolve(type.getSimpleName() + ".java"));
 		this.originals = classFiles();
 	}
 
@@ -115,6 +110,7 @@ final class RecompiledClass {
 					result.put(classFile.getFileName().toString(), Files.readAllBytes(classFile));
 				}
 			}
+			FileSystemUtils.deleteRecursively(output);
 			return result;
 		}
 		catch (IOException ex) {
@@ -155,7 +151,8 @@ final class RecompiledClass {
 		try (Stream<Path> files = Files.list(this.packageDirectory)) {
 			for (Path file : files.toList()) {
 				String name = file.getFileName().toString();
-				if (name.equals(simpleName + ".class") || (name.startsWith(simpleName + "$") && name.endsWith(".class"))) {
+				boolean own = name.equals(simpleName + ".class") || name.startsWith(simpleName + "$");
+				if (own && name.endsWith(".class")) {
 					result.put(file, Files.readAllBytes(file));
 				}
 			}
@@ -166,12 +163,13 @@ final class RecompiledClass {
 		return result;
 	}
 
-	private static Path classFile(Class<?> type) {
-		URL url = type.getResource(type.getSimpleName() + ".class");
-		assertThat(url).as("class file of " + type.getName()).isNotNull();
-		assertThat(url.getProtocol()).as("protocol of " + url).isEqualTo("file");
+	private static Path classDirectory(Class<?> type) {
+		URL location = type.getProtectionDomain().getCodeSource().getLocation();
+		assertThat(location.getProtocol()).as("protocol of " + location).isEqualTo("file");
 		try {
-			return Path.of(url.toURI());
+			Path directory = Path.of(location.toURI());
+			assertThat(directory).as("class directory of " + type.getName()).isDirectory();
+			return directory;
 		}
 		catch (URISyntaxException ex) {
 			throw new IllegalStateException(ex);

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import dev.hotreload.HotReloader;
+import dev.hotreload.reload.ClassChangeWatcher;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aop.support.AopUtils;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the sample app without the {@code dev} profile, as in production, and checks that
- * hot reload stays out of the way: no proxies, no engine, no endpoint.
+ * hot reload stays out of the way: no proxies, no engine, no watcher, no endpoint.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.colony.tick-interval=1h")
 class SampleApplicationWithoutDevProfileTests {
@@ -37,6 +38,7 @@ class SampleApplicationWithoutDevProfileTests {
 	@Test
 	void hotReloadIsOff() throws IOException, InterruptedException {
 		assertThat(this.context.getBeanProvider(HotReloader.class).getIfAvailable()).isNull();
+		assertThat(this.context.getBeanProvider(ClassChangeWatcher.class).getIfAvailable()).isNull();
 		assertThat(AopUtils.isAopProxy(this.visitCounter)).isFalse();
 		assertThat(this.visitCounter.getClass()).isEqualTo(VisitCounter.class);
 		HttpResponse<Void> response = HttpClient.newHttpClient()
