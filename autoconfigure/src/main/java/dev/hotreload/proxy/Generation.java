@@ -91,11 +91,9 @@ public final class Generation {
 	}
 
 	private Throwable explain(String beanName, Throwable ex) {
-		if (ex instanceof IllegalAccessError && this.number > 1) {
+		if (ex instanceof IllegalAccessError accessError && this.number > 1) {
 			IllegalAccessError explained = new IllegalAccessError("Generation " + this.number + " of bean '" + beanName
-					+ "' cannot reach a package-private member: " + ex.getMessage() + ". Reloaded classes live in "
-					+ "their own class loader, so package-private access to the application's other classes fails; "
-					+ "make the member public or protected, or run a full refresh");
+					+ "' cannot reach a package-private member: " + PackageAccess.explain(accessError));
 			explained.initCause(ex);
 			return explained;
 		}

@@ -2,6 +2,8 @@ package dev.hotreload.reload;
 
 import java.time.Duration;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.hotreload.watch.FileWatcher;
@@ -15,6 +17,8 @@ import org.springframework.util.Assert;
  * stops when the context closes.
  */
 public final class ClassChangeWatcher implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(ClassChangeWatcher.class);
 
 	private final HotReloadEngine engine;
 
@@ -43,6 +47,9 @@ public final class ClassChangeWatcher implements SmartLifecycle {
 				(path) -> path.toString().endsWith(".class"), this.engine);
 		watcher.start();
 		this.watcher = watcher;
+		logger.info("Hot reload is watching " + this.engine.classDirectories().size() + " class director"
+				+ ((this.engine.classDirectories().size() == 1) ? "y" : "ies") + " for "
+				+ this.engine.reloadableBeans().size() + " reloadable bean(s): " + this.engine.reloadableBeans());
 	}
 
 	@Override

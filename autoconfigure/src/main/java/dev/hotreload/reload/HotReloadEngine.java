@@ -291,10 +291,11 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 			Generation previous = target.current();
 			List<String> classes = new ArrayList<>(changedClasses);
 			GenerationClassLoader loader = null;
+			ClassFiles files = null;
 			try {
-				ClassFiles files = ClassFiles.read(bean.classDirectory(), bean.className(), this.readPatience);
-				if (!force && files.sameBytesAs(bean.liveFiles())) {
-					logger.debug("Class files of '" + bean.name() + "' did not change; no reload");
+				files = ClassFiles.read(bean.classDirectory(), bean.className(), this.readPatience);
+				if (!force && (files.sameBytesAs(bean.liveFiles()) || files.sameBytesAs(bean.failedFiles()))) {
+					logger.debug("Class files of '" + bean.name() + "' are those already tried; no reload");
 					return null;
 				}
 				if (classes.isEmpty()) {
@@ -319,6 +320,9 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 			catch (Exception | LinkageError ex) {
 				if (loader != null) {
 					ClassLoaderCaches.clear(loader, this.beanFactory);
+				}
+				if (files != null) {
+					bean.failedFiles(files);
 				}
 				if (classes.isEmpty()) {
 					classes.add(bean.className());

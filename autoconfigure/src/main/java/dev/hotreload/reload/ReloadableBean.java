@@ -2,6 +2,8 @@ package dev.hotreload.reload;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.hotreload.StatePolicy;
 import dev.hotreload.classloading.ClassFiles;
 import dev.hotreload.proxy.ReloadableTarget;
@@ -23,6 +25,8 @@ final class ReloadableBean {
 	private final ReloadableTarget target;
 
 	private volatile ClassFiles liveFiles;
+
+	private volatile @Nullable ClassFiles failedFiles;
 
 	ReloadableBean(String name, Class<?> originalClass, StatePolicy policy, Path classDirectory,
 			ReloadableTarget target, ClassFiles liveFiles) {
@@ -74,6 +78,15 @@ final class ReloadableBean {
 
 	void liveFiles(ClassFiles liveFiles) {
 		this.liveFiles = liveFiles;
+		this.failedFiles = null;
+	}
+
+	@Nullable ClassFiles failedFiles() {
+		return this.failedFiles;
+	}
+
+	void failedFiles(ClassFiles failedFiles) {
+		this.failedFiles = failedFiles;
 	}
 
 	BeanStatus status() {

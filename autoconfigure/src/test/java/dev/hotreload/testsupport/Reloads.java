@@ -39,7 +39,7 @@ public final class Reloads {
 			.withConfiguration(
 					AutoConfigurations.of(HotReloadAutoConfiguration.class, HotReloadEndpointAutoConfiguration.class))
 			.withClassLoader(classes.classLoader())
-			.withPropertyValues("hotreload.enabled=true", "hotreload.watch.quiet-period=20ms")
+			.withPropertyValues("hotreload.enabled=true", "hotreload.watch.quiet-period=100ms")
 			.withUserConfiguration(configurations);
 	}
 

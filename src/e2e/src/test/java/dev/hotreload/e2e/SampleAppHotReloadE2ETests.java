@@ -1,0 +1,194 @@
+package dev.hotreload.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs the sample application as a separate JVM on the {@code dev} profile, recompiles
+ * one of its beans again and again as an IDE would, and checks over HTTP that each change
+ * is served while the in-memory state goes on; a broken class file is reported and the
+ * last good code keeps serving. Prints the change-to-new-code latency it observed.
+ */
+class SampleAppHotReloadE2ETests {
+
+	private static final String BEAN = "dev.hotreload.sample.VisitCounter";
+
+	private static final String GREETING = "Hello, visitor #";
+
+	private static final int CHANGES = 10;
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@TempDir
+	Path temp;
+
+	private int port;
+
+	@Test
+	void changedBeanIsServedWithItsStateKept() throws Exception {
+		Path classes = extractSampleClasses(this.temp.resolve("classes"));
+		Path source = Path.of(System.getProperty("sample.sources"), BEAN.replace('.', '/') + ".java");
+		String original = Files.readString(source);
+		assertThat(original).contains(GREETING);
+		try (SampleAppProcess app = SampleAppProcess.start(classes, libraries(), this.temp.resolve("app.log"))) {
+			this.port = app.port();
+			long visits = 0;
+			for (int i = 0; i < 3; i++) {
+				visits = assertNextVisit(visits, GREETING);
+			}
+			List<Double> latencies = new ArrayList<>();
+			for (int change = 1; change <= CHANGES; change++) {
+				String greeting = "Hi " + change + ", visitor #";
+				Path compiled = compile(original.replace(GREETING, greeting), this.temp.resolve("staging-" + change));
+				long start = System.nanoTime();
+				Files.move(compiled, classes.resolve(BEAN.replace('.', '/') + ".class"),
+						StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+				long[] visit = { visits };
+				await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(2)).until(() -> {
+					String message = visit().message();
+					visit[0]++;
+					return message.startsWith(greeting);
+				});
+				latencies.add((System.nanoTime() - start) / 1_000_000.0);
+				visits = visit[0];
+				visits = assertNextVisit(visits, greeting);
+			}
+			String bean = get("/actuator/hotreload/visitCounter");
+			assertThat(JsonPath.parse(bean).read("$.generation", Integer.class)).isEqualTo(CHANGES + 1);
+			assertThat(JsonPath.<List<String>>read(bean, "$.history[*].outcome")).hasSize(CHANGES)
+				.containsOnly("RELOADED");
+			assertThat(JsonPath.<List<List<String>>>read(bean, "$.history[*].state.kept"))
+				.allSatisfy((kept) -> assertThat(kept).contains("visits"));
+			report(latencies);
+
+			Path classFile = classes.resolve(BEAN.replace('.', '/') + ".class");
+			byte[] good = Files.readAllBytes(classFile);
+			Files.write(classFile, Arrays.copyOf(good, good.length / 2));
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> "FAILED".equals(JsonPath.parse(get("/actuator/hotreload/visitCounter"))
+					.read("$.history[0].outcome", String.class)));
+			String failed = get("/actuator/hotreload/visitCounter");
+			assertThat(JsonPath.parse(failed).read("$.history[0].error.type", String.class))
+				.isEqualTo("ClassFormatError");
+			assertThat(JsonPath.parse(failed).read("$.generation", Integer.class)).isEqualTo(CHANGES + 1);
+			visits = assertNextVisit(visits, "Hi " + CHANGES + ", visitor #");
+			assertThat(app.log()).contains("Reload of 'visitCounter'", "keeps serving");
+		}
+	}
+
+	private long assertNextVisit(long visits, String greeting) throws Exception {
+		Visit visit = visit();
+		assertThat(visit.number()).isEqualTo(visits + 1);
+		assertThat(visit.message()).isEqualTo(greeting + visit.number());
+		return visit.number();
+	}
+
+	private Visit visit() throws Exception {
+		String body = get("/hello");
+		DocumentContext json = JsonPath.parse(body);
+		return new Visit(json.read("$.number", Long.class), json.read("$.message", String.class));
+	}
+
+	private String get(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build();
+		HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(path).isEqualTo(200);
+		return response.body();
+	}
+
+	private static void report(List<Double> latencies) {
+		List<Double> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		System.out.printf(Locale.ROOT, "Sample app, class file change to new code over HTTP, %d changes: p50 %.1f ms, "
+				+ "max %.1f ms, all %s%n", sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1),
+				latencies.stream().map((value) -> String.format(Locale.ROOT, "%.1f", value)).toList());
+	}
+
+	// Compile next to the class directory, then move the class file in, as an IDE's
+	// build writes a finished file.
+	private static Path compile(String source, Path staging) throws IOException {
+		Path sourceFile = staging.resolve("src").resolve(BEAN.replace('.', '/') + ".java");
+		Files.createDirectories(sourceFile.getParent());
+		Files.writeString(sourceFile, source);
+		Path output = Files.createDirectories(staging.resolve("out"));
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		int result = compiler.run(null, null, null, "-d", output.toString(), "-cp",
+				System.getProperty("java.class.path"), "-parameters", "-g", "--release", "17", sourceFile.toString());
+		assertThat(result).as("javac exit code").isZero();
+		return output.resolve(BEAN.replace('.', '/') + ".class");
+	}
+
+	private static Path extractSampleClasses(Path target) throws IOException, URISyntaxException {
+		Path location = sampleLocation();
+		Files.createDirectories(target);
+		if (Files.isDirectory(location)) {
+			FileSystemUtils.copyRecursively(location, target);
+			return target;
+		}
+		try (JarFile jar = new JarFile(location.toFile())) {
+			for (JarEntry entry : Collections.list(jar.entries())) {
+				Path file = target.resolve(entry.getName()).normalize();
+				if (!entry.isDirectory() && file.startsWith(target)) {
+					Files.createDirectories(file.getParent());
+					try (InputStream input = jar.getInputStream(entry)) {
+						Files.copy(input, file);
+					}
+				}
+			}
+		}
+		return target;
+	}
+
+	private static List<String> libraries() throws URISyntaxException {
+		String sample = sampleLocation().toString();
+		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.filter((entry) -> !Path.of(entry).toAbsolutePath().toString().equals(sample))
+			.toList();
+	}
+
+	private static Path sampleLocation() throws URISyntaxException {
+		try {
+			Class<?> application = Class.forName("dev.hotreload.sample.SampleApplication");
+			return Path.of(application.getProtectionDomain().getCodeSource().getLocation().toURI())
+				.toAbsolutePath();
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Visit(long number, String message) {
+
+	}
+
+}

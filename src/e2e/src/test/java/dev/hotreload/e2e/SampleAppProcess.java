@@ -1,0 +1,87 @@
+package dev.hotreload.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sample application running in a JVM of its own, started like an IDE starts it: a
+ * plain {@code java} command whose classpath holds a class directory with the
+ * application's classes, no agent, no special JVM option.
+ */
+final class SampleAppProcess implements AutoCloseable {
+
+	private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
+
+	private final Process process;
+
+	private final Path log;
+
+	private final int port;
+
+	private SampleAppProcess(Process process, Path log) {
+		this.process = process;
+		this.log = log;
+		this.port = awaitPort();
+	}
+
+	static SampleAppProcess start(Path classDirectory, List<String> libraries, Path log) throws IOException {
+		List<String> classpath = new ArrayList<>();
+		classpath.add(classDirectory.toString());
+		classpath.addAll(libraries);
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder(java, "-cp", String.join(File.pathSeparator, classpath),
+				"dev.hotreload.sample.SampleApplication", "--server.port=0", "--spring.profiles.active=dev")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		return new SampleAppProcess(process, log);
+	}
+
+	private int awaitPort() {
+		int[] found = new int[1];
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("The sample application exited:\n" + log());
+			}
+			Matcher matcher = PORT.matcher(log());
+			if (matcher.find()) {
+				found[0] = Integer.parseInt(matcher.group(1));
+				return true;
+			}
+			return false;
+		});
+		return found[0];
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	String log() {
+		try {
+			return Files.readString(this.log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
+	}
+
+}
