@@ -5,8 +5,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.util.Assert;
@@ -14,8 +12,8 @@ import org.springframework.util.Assert;
 /**
  * Writes compiled class files into their class directories, each atomically (a temporary
  * file in the same directory, then an atomic move), so that the class directory watcher
- * never reads half a file. A class file whose bytes are already there is not written
- * again.
+ * never reads half a file. A class file is written even when its bytes are already there:
+ * the engine then finds the bytes of the live generation and does not reload.
  */
 public final class ClassFileInstaller {
 
@@ -25,21 +23,13 @@ public final class ClassFileInstaller {
 	/**
 	 * Write class files.
 	 * @param classes the class files to write
-	 * @return the class files that were written, that is those whose bytes changed
 	 * @throws IOException if a file cannot be written
 	 */
-	public static List<CompiledClass> install(List<CompiledClass> classes) throws IOException {
+	public static void install(List<CompiledClass> classes) throws IOException {
 		Assert.notNull(classes, "'classes' must not be null");
-		List<CompiledClass> written = new ArrayList<>();
 		for (CompiledClass compiled : classes) {
-			Path target = compiled.target();
-			if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), compiled.bytes())) {
-				continue;
-			}
-			write(target, compiled.bytes());
-			written.add(compiled);
+			write(compiled.target(), compiled.bytes());
 		}
-		return written;
 	}
 
 	private static void write(Path target, byte[] bytes) throws IOException {

@@ -99,11 +99,10 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 			return;
 		}
 		try {
-			List<CompiledClass> written = ClassFileInstaller.install(result.classes());
+			ClassFileInstaller.install(result.classes());
 			if (logger.isDebugEnabled()) {
 				logger.debug("Compiled " + sources.stream().map(SourceFile::relativeName).toList() + " in "
-						+ result.durationMillis() + " ms; " + written.size() + " of " + result.classes().size()
-						+ " class file(s) changed");
+						+ result.durationMillis() + " ms into " + result.classes().size() + " class file(s)");
 			}
 		}
 		catch (IOException ex) {
