@@ -46,7 +46,11 @@ public final class HotReloadSourceAutoConfiguration {
 			ClassLoader classLoader) {
 		List<Path> ordered = new ArrayList<>(ClassPathDirectories.find(classLoader, properties.getWatch().getPaths()));
 		ordered.retainAll(engine.classDirectories());
-		engine.classDirectories().stream().filter((directory) -> !ordered.contains(directory)).sorted().forEach(ordered::add);
+		engine.classDirectories()
+			.stream()
+			.filter((directory) -> !ordered.contains(directory))
+			.sorted()
+			.forEach(ordered::add);
 		return ordered;
 	}
 

@@ -99,7 +99,10 @@ public final class CompilationFailureReporter {
 			return error.file();
 		}
 		Path path = source.path();
-		return path.startsWith(this.workingDirectory) ? this.workingDirectory.relativize(path).toString() : path.toString();
+		if (path.startsWith(this.workingDirectory)) {
+			return this.workingDirectory.relativize(path).toString();
+		}
+		return path.toString();
 	}
 
 }

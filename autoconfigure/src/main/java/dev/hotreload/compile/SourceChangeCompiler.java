@@ -107,7 +107,8 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 		}
 		catch (IOException ex) {
 			sources.forEach((source) -> this.notCompiled.put(source.path(), source));
-			logger.warn("Cannot write the class files compiled from " + sources.stream().map(SourceFile::relativeName).toList()
+			logger.warn("Cannot write the class files compiled from "
+					+ sources.stream().map(SourceFile::relativeName).toList()
 					+ "; they are compiled again with the next change", ex);
 		}
 	}

@@ -28,6 +28,7 @@ class SourceModeAnnotationProcessingTests {
 			import java.io.Writer;
 			import java.util.Set;
 			import javax.annotation.processing.AbstractProcessor;
+			import javax.annotation.processing.Filer;
 			import javax.annotation.processing.RoundEnvironment;
 			import javax.annotation.processing.SupportedAnnotationTypes;
 			import javax.lang.model.SourceVersion;
@@ -44,9 +45,11 @@ class SourceModeAnnotationProcessingTests {
 					for (TypeElement annotation : annotations) {
 						for (Element element : round.getElementsAnnotatedWith(annotation)) {
 							String name = element.getSimpleName() + "Stamp";
-							try (Writer writer = processingEnv.getFiler().createSourceFile("demo." + name, element).openWriter()) {
-								writer.write("package demo;\\npublic final class " + name + " {\\n"
-										+ "	public static final String STAMP = \\"stamped:" + element.getSimpleName() + "\\";\\n}\\n");
+							String stamp = "stamped:" + element.getSimpleName();
+							Filer filer = processingEnv.getFiler();
+							try (Writer writer = filer.createSourceFile("demo." + name, element).openWriter()) {
+								writer.write("package demo; public final class " + name + " {"
+										+ " public static final String STAMP = \\"" + stamp + "\\"; }");
 							}
 							catch (IOException ex) {
 								throw new UncheckedIOException(ex);

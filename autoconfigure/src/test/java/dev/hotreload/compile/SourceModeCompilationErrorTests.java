@@ -199,7 +199,8 @@ class SourceModeCompilationErrorTests {
 					Reloads.awaitRecords(context, 2);
 					List<ReloadRecord> history = context.getBean(HotReloader.class).history();
 					assertThat(history).hasSize(2);
-					assertThat(history).extracting(ReloadRecord::bean).containsExactlyInAnyOrder("counter", "demo.Texts");
+					assertThat(history).extracting(ReloadRecord::bean)
+						.containsExactlyInAnyOrder("counter", "demo.Texts");
 					assertThat(history).allSatisfy((record) -> {
 						assertThat(record.outcome()).isEqualTo(Outcome.FAILED);
 						assertThat(record.classes()).containsExactly("demo.Counter", "demo.Texts");

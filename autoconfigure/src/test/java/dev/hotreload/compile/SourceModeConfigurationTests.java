@@ -73,13 +73,14 @@ class SourceModeConfigurationTests {
 	void extraSourcePathCompilesIntoTheClassDirectoryOfItsModule(@TempDir Path temp) throws Exception {
 		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Greeter", GREETER_V1)) {
 			Path extra = Files.createDirectories(temp.toRealPath().resolve("extra/java"));
-			Files.move(project.sourceFile("demo.Greeter"), Files.createDirectories(extra.resolve("demo")).resolve("Greeter.java"));
+			Path greeter = Files.createDirectories(extra.resolve("demo")).resolve("Greeter.java");
+			Files.move(project.sourceFile("demo.Greeter"), greeter);
 			Reloads.sourceRunner(project, "demo.Config")
 				.withPropertyValues("hotreload.source.paths=" + extra)
 				.run((context) -> {
 					assertThat(context.getBean(SourceChangeWatcher.class).roots())
 						.contains(new SourceRoot(extra, project.classDirectory()));
-					Files.writeString(extra.resolve("demo/Greeter.java"), GREETER_V2);
+					Files.writeString(greeter, GREETER_V2);
 					ReloadRecord record = Reloads.awaitRecords(context, 1);
 					assertThat(record.outcome()).isEqualTo(Outcome.RELOADED);
 					assertThat(call(context.getBean("greeter"), "greet")).isEqualTo("v2");

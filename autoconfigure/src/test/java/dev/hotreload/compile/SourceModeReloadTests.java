@@ -66,7 +66,12 @@ class SourceModeReloadTests {
 			public class Counter {
 				private int count;
 				private final java.util.List<Step> steps = new java.util.ArrayList<>();
-				public int increment() { Step step = new Step(100); steps.add(step); count += step.size(); return count; }
+				public int increment() {
+					Step step = new Step(100);
+					steps.add(step);
+					count += step.size();
+					return count;
+				}
 				public String describe() { return "steps:" + steps.size() + ":" + count; }
 				static final class Step {
 					private final int size;
@@ -166,7 +171,8 @@ class SourceModeReloadTests {
 					Object counter = context.getBean("counter");
 					call(counter, "increment");
 					project.save("demo.Prefix", PREFIX);
-					await().atMost(Duration.ofSeconds(10)).until(() -> Files.isRegularFile(project.classFile("demo.Prefix")));
+					await().atMost(Duration.ofSeconds(10))
+						.until(() -> Files.isRegularFile(project.classFile("demo.Prefix")));
 					await().atMost(Duration.ofSeconds(10)).until(() -> output.toString()
 						.contains("Changed classes are not hot-reloadable: demo.Prefix; a full refresh is needed"));
 					// A later batch compiles against the class the earlier one added, and a new
@@ -190,8 +196,9 @@ class SourceModeReloadTests {
 			Reloads.sourceRunner(project, "demo.Config").run((context) -> {
 				byte[] before = project.classBytes("demo.Texts");
 				project.save("demo.Texts", TEXTS_V2);
-				await().atMost(Duration.ofSeconds(10)).until(() -> output.toString()
-					.contains("Changed classes are not hot-reloadable: demo.Texts; a full refresh is needed to use them"));
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> output.toString()
+						.contains("Changed classes are not hot-reloadable: demo.Texts; a full refresh is needed"));
 				assertThat(project.classBytes("demo.Texts")).isNotEqualTo(before);
 				assertThat(context.getBean(HotReloader.class).history()).isEmpty();
 			});
