@@ -1,6 +1,7 @@
 package dev.hotreload.compile;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -91,7 +92,15 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 	}
 
 	private void compile(List<SourceFile> sources) {
-		CompilationResult result = this.compiler.compile(sources);
+		CompilationResult result;
+		try {
+			result = this.compiler.compile(sources);
+		}
+		catch (UncheckedIOException ex) {
+			sources.forEach((source) -> this.notCompiled.put(source.path(), source));
+			logger.warn("Cannot compile " + names(sources) + "; they are compiled again with the next change", ex);
+			return;
+		}
 		this.notCompiled.clear();
 		if (!result.succeeded()) {
 			sources.forEach((source) -> this.notCompiled.put(source.path(), source));
@@ -101,14 +110,13 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 		try {
 			ClassFileInstaller.install(result.classes());
 			if (logger.isDebugEnabled()) {
-				logger.debug("Compiled " + sources.stream().map(SourceFile::relativeName).toList() + " in "
+				logger.debug("Compiled " + names(sources) + " in "
 						+ result.durationMillis() + " ms into " + result.classes().size() + " class file(s)");
 			}
 		}
 		catch (IOException ex) {
 			sources.forEach((source) -> this.notCompiled.put(source.path(), source));
-			logger.warn("Cannot write the class files compiled from "
-					+ sources.stream().map(SourceFile::relativeName).toList()
+			logger.warn("Cannot write the class files compiled from " + names(sources)
 					+ "; they are compiled again with the next change", ex);
 		}
 	}
@@ -123,6 +131,10 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 			this.closed = true;
 			this.compiler.close();
 		}
+	}
+
+	private static List<String> names(List<SourceFile> sources) {
+		return sources.stream().map(SourceFile::relativeName).toList();
 	}
 
 	private @Nullable SourceFile sourceFile(ChangedFile file) {
