@@ -60,6 +60,8 @@ class SourceModeTimingTests {
 						}
 					}
 					print("save to new code (quiet period 50 ms, twice)", millis);
+					// The new code serves just before the reload is recorded.
+					Reloads.awaitRecords(context, WARM_UP_EDITS + MEASURED_EDITS);
 					List<ReloadRecord> history = context.getBean(HotReloader.class).history();
 					assertThat(history).hasSize(WARM_UP_EDITS + MEASURED_EDITS)
 						.allSatisfy((record) -> assertThat(record.outcome()).isEqualTo(Outcome.RELOADED));
