@@ -75,6 +75,7 @@ class SourceCompilerTests {
 				assertThat(error.source()).isEqualTo(check);
 				assertThat(error.file()).isEqualTo("demo/GreeterCheck.java");
 				assertThat(error.line()).isEqualTo(3);
+				// javac points at the dot of the call.
 				assertThat(error.column()).isEqualTo(GREETER_CHECK.lines().toList().get(2).indexOf(".greet") + 1);
 				assertThat(error.message()).startsWith("method greet in class demo.Greeter cannot be applied");
 				assertThat(error.toSingleLine()).isEqualTo("demo/GreeterCheck.java:3:" + error.column()
