@@ -1,12 +1,10 @@
 package dev.hotreload.autoconfigure;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.tools.ToolProvider;
 
-import dev.hotreload.classloading.ClassPathDirectories;
 import dev.hotreload.compile.SourceChangeWatcher;
 import dev.hotreload.compile.SourceRoots;
 import dev.hotreload.reload.HotReloadEngine;
@@ -34,24 +32,10 @@ public final class HotReloadSourceAutoConfiguration {
 			ConfigurableListableBeanFactory beanFactory) {
 		ClassLoader classLoader = (beanFactory.getBeanClassLoader() != null) ? beanFactory.getBeanClassLoader()
 				: ClassUtils.getDefaultClassLoader();
-		List<Path> classDirectories = classDirectoriesInClasspathOrder(hotReloadEngine, properties, classLoader);
+		List<Path> classDirectories = List.copyOf(hotReloadEngine.classDirectories());
 		return new SourceChangeWatcher(hotReloadEngine,
 				SourceRoots.find(classDirectories, properties.getSource().getPaths()), classLoader,
 				properties.getWatch().getQuietPeriod(), ToolProvider::getSystemJavaCompiler);
-	}
-
-	// The engine's directories have no order; an extra source directory compiles into the
-	// first of several equally close ones, which must not vary from run to run.
-	private static List<Path> classDirectoriesInClasspathOrder(HotReloadEngine engine, HotReloadProperties properties,
-			ClassLoader classLoader) {
-		List<Path> ordered = new ArrayList<>(ClassPathDirectories.find(classLoader, properties.getWatch().getPaths()));
-		ordered.retainAll(engine.classDirectories());
-		engine.classDirectories()
-			.stream()
-			.filter((directory) -> !ordered.contains(directory))
-			.sorted()
-			.forEach(ordered::add);
-		return ordered;
 	}
 
 }

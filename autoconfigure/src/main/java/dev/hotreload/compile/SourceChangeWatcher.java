@@ -93,8 +93,9 @@ public final class SourceChangeWatcher implements SmartLifecycle {
 				this.roots.stream().map(SourceRoot::classDirectory).toList());
 		SourceChangeCompiler compiler = new SourceChangeCompiler(this.roots,
 				new SourceCompiler(javaCompiler, classpath), new CompilationFailureReporter(this.engine));
-		FileWatcher watcher = new FileWatcher(this.roots.stream().map(SourceRoot::directory).toList(),
-				this.quietPeriod, SourceRoot::isClassSource, compiler);
+		List<Path> directories = this.roots.stream().map(SourceRoot::directory).toList();
+		FileWatcher watcher = new FileWatcher("hotreload-source", directories, this.quietPeriod,
+				SourceRoot::isClassSource, compiler);
 		watcher.start();
 		this.running = new Running(watcher, compiler);
 		logger.info("Source mode is on: changed Java sources are compiled and reloaded ("
