@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Under {@code StatePolicy.KEEP} a reload carries every compatible field over, resets new,
- * retyped and {@code @ResetOnReload} fields, drops removed ones, and reports exactly those
- * names.
+ * retyped and {@code @ResetOnReload} fields and those holding objects of the bean's own
+ * replaced classes, drops removed ones, and reports exactly those names.
  */
 class KeepStateTransferTests {
 
@@ -107,6 +107,49 @@ class KeepStateTransferTests {
 			}
 			""";
 
+	// Every generation defines Book$Entry and the lambda classes anew: values of the old
+	// generation's classes cannot serve the new code.
+	private static final String BOOK = """
+			package demo;
+			import java.util.ArrayList;
+			import java.util.LinkedHashMap;
+			import java.util.List;
+			import java.util.Map;
+			import java.util.function.Supplier;
+			@org.springframework.stereotype.Component
+			@dev.hotreload.HotReloadable
+			public class Book {
+				private final List<String> names = new ArrayList<>();
+				private final List<Entry> entries = new ArrayList<>();
+				private final Map<String, Entry> byName = new LinkedHashMap<>();
+				private Entry last;
+				private Object any;
+				private Supplier<String> version = () -> "%1$s";
+				public void add(String name) {
+					Entry entry = new Entry(name);
+					this.names.add(name);
+					this.entries.add(entry);
+					this.byName.put(name, entry);
+					this.last = entry;
+					this.any = entry;
+				}
+				public String describe() {
+					StringBuilder result = new StringBuilder(this.version.get()).append(" names=").append(this.names);
+					for (Entry entry : this.entries) {
+						result.append(' ').append(entry.name());
+					}
+					for (Entry entry : this.byName.values()) {
+						result.append(' ').append(entry.name());
+					}
+					result.append(" last=").append((this.last != null) ? this.last.name() : "none");
+					result.append(" any=").append((this.any != null) ? ((Entry) this.any).name() : "none");
+					return result.toString();
+				}
+				record Entry(String name) {
+				}
+			}
+			""";
+
 	@Test
 	void keepsResetsAndDropsFieldsAndReportsThem(@TempDir Path temp) throws Exception {
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
@@ -133,6 +176,27 @@ class KeepStateTransferTests {
 				assertThat(call(inventory, "describe")).isEqualTo("v2 count=3 items=[apple, pear, plum] total=5 "
 						+ "pieces label=label v2 tally=12 aisle=north additions=3");
 				assertThat(call(inventory, "tally")).isEqualTo(12);
+			});
+		}
+	}
+
+	@Test
+	void fieldsHoldingObjectsOfTheOldGenerationsOwnClassesAreReset(@TempDir Path temp) throws Exception {
+		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
+			classes.compile("demo.Config", CONFIG, "demo.Book", BOOK.formatted("v1"));
+			Reloads.runner(classes, "demo.Config").run((context) -> {
+				Object book = context.getBean("book");
+				call(book, "add", "dune");
+				assertThat(call(book, "describe")).isEqualTo("v1 names=[dune] dune dune last=dune any=dune");
+				classes.compile("demo.Book", BOOK.formatted("v2"));
+				ReloadRecord record = Reloads.awaitRecords(context, 1);
+				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
+				assertThat(record.state().kept()).containsExactly("names");
+				assertThat(record.state().reset()).containsExactlyInAnyOrder("entries", "byName", "last", "any",
+						"version");
+				assertThat(call(book, "describe")).isEqualTo("v2 names=[dune] last=none any=none");
+				call(book, "add", "emma");
+				assertThat(call(book, "describe")).isEqualTo("v2 names=[dune, emma] emma emma last=emma any=emma");
 			});
 		}
 	}
