@@ -350,7 +350,14 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 
 	private Switch reset(ReloadableTarget target, Generation next) throws Exception {
 		Generation previous = target.current();
-		AfterReloadMethods.invoke(next.instance(), previous.instance());
+		try {
+			AfterReloadMethods.invoke(next.instance(), previous.instance());
+		}
+		catch (Exception | LinkageError ex) {
+			// The new instance went through its init callbacks but will never serve.
+			destroy(next.instance());
+			throw ex;
+		}
 		int stillRunning = target.replaceNow(next, this.drainTimeout);
 		if (stillRunning > 0) {
 			logger.warn("Destroying generation " + previous.number() + " of '" + target.beanName() + "' while "
