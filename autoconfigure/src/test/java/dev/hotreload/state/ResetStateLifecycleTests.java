@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Under {@code StatePolicy.RESET} a reload gives the new instance its initial state and
  * the full bean lifecycle, and destroys the old instance once its calls in flight have
- * finished.
+ * finished, or the new instance if the reload fails.
  */
 class ResetStateLifecycleTests {
 
@@ -108,6 +108,39 @@ import dev.hotreload.fixtures.LifecycleEvents;
 			}
 			""";
 
+	private static final String GUARDED_SESSION = """
+			package demo;
+			import jakarta.annotation.PostConstruct;
+			import jakarta.annotation.PreDestroy;
+			import dev.hotreload.fixtures.LifecycleEvents;
+			@org.springframework.stereotype.Component
+			@dev.hotreload.HotReloadable(state = dev.hotreload.StatePolicy.RESET)
+			public class GuardedSession {
+				private final LifecycleEvents events;
+				private int hits;
+				public GuardedSession(LifecycleEvents events) {
+					this.events = events;
+				}
+				@PostConstruct
+				void open() {
+					this.events.add("postConstruct %1$s");
+				}
+				@PreDestroy
+				void close() {
+					this.events.add("preDestroy %1$s hits=" + this.hits);
+				}
+				@dev.hotreload.AfterReload
+				void check() {
+					if (%2$b) {
+						throw new IllegalStateException("%1$s is not ready");
+					}
+				}
+				public String hit() {
+					return "%1$s hits=" + (++this.hits);
+				}
+			}
+			""";
+
 	@Test
 	void newInstanceStartsFreshAndOldInstanceIsDestroyed(@TempDir Path temp) throws Exception {
 		AtomicReference<LifecycleEvents> events = new AtomicReference<>();
@@ -162,6 +195,30 @@ import dev.hotreload.fixtures.LifecycleEvents;
 					assertThat(events.events()).containsExactly("work started v1", "work finished v1", "destroy v1");
 				});
 		}
+	}
+
+	@Test
+	void failedReloadDestroysTheNewInstanceAndKeepsTheOldOne(@TempDir Path temp) throws Exception {
+		AtomicReference<LifecycleEvents> events = new AtomicReference<>();
+		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
+			classes.compile("demo.Config", CONFIG, "demo.GuardedSession", GUARDED_SESSION.formatted("v1", false));
+			Reloads.runner(classes, "demo.Config").run((context) -> {
+				events.set(context.getBean(LifecycleEvents.class));
+				Object session = context.getBean("guardedSession");
+				assertThat(call(session, "hit")).isEqualTo("v1 hits=1");
+				classes.compile("demo.GuardedSession", GUARDED_SESSION.formatted("v2", true));
+				ReloadRecord record = Reloads.awaitRecords(context, 1);
+				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.FAILED);
+				assertThat(record.generation()).isEqualTo(1);
+				assertThat(record.error()).isNotNull();
+				assertThat(record.error().message()).isEqualTo("v2 is not ready");
+				assertThat(events.get().events()).containsExactly("postConstruct v1", "postConstruct v2",
+						"preDestroy v2 hits=0");
+				assertThat(call(session, "hit")).isEqualTo("v1 hits=2");
+			});
+		}
+		assertThat(events.get().events()).containsExactly("postConstruct v1", "postConstruct v2",
+				"preDestroy v2 hits=0", "preDestroy v1 hits=2");
 	}
 
 }
