@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 import dev.hotreload.ReloadRecord;
+import dev.hotreload.classloading.ClassFiles;
 import dev.hotreload.ResetOnReload;
 
 import org.springframework.util.Assert;
@@ -186,9 +187,7 @@ public final class StateTransfer {
 			while (type.isArray()) {
 				type = type.getComponentType();
 			}
-			String name = type.getName();
-			return name.equals(this.className) || (name.startsWith(this.className)
-					&& name.length() > this.className.length() && name.charAt(this.className.length()) == '$');
+			return ClassFiles.isSameOrNested(this.className, type.getName());
 		}
 
 	}
