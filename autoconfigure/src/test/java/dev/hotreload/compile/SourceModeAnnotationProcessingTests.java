@@ -1,5 +1,6 @@
 package dev.hotreload.compile;
 
+import dev.hotreload.testsupport.ReloadableClasses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,13 +62,7 @@ class SourceModeAnnotationProcessingTests {
 			}
 			""";
 
-	private static final String CONFIG = """
-			package demo;
-			@org.springframework.context.annotation.Configuration
-			@org.springframework.context.annotation.ComponentScan
-			public class Config {
-			}
-			""";
+	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
 	private static final String STAMPED = """
 			package demo;

@@ -1,5 +1,6 @@
 package dev.hotreload.compile;
 
+import dev.hotreload.testsupport.ReloadableClasses;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,13 +32,7 @@ class SourceModeTimingTests {
 
 	private static final int MEASURED_EDITS = 10;
 
-	private static final String CONFIG = """
-			package demo;
-			@org.springframework.context.annotation.Configuration
-			@org.springframework.context.annotation.ComponentScan
-			public class Config {
-			}
-			""";
+	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
 	@Test
 	void saveToNewCodeOfAOneFileEdit(@TempDir Path temp) throws Exception {

@@ -21,13 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProxyIdentityTests {
 
-	private static final String CONFIG = """
-			package demo;
-			@org.springframework.context.annotation.Configuration
-			@org.springframework.context.annotation.ComponentScan
-			public class Config {
-			}
-			""";
+	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
 	// Equal to any instance of a class of the same name with the same text, whatever its
 	// generation.

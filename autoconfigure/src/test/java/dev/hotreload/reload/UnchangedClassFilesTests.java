@@ -21,13 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UnchangedClassFilesTests {
 
-	private static final String CONFIG = """
-			package demo;
-			@org.springframework.context.annotation.Configuration
-			@org.springframework.context.annotation.ComponentScan
-			public class Config {
-			}
-			""";
+	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
 	// 'alpha' sorts before 'beta', and its file changes first: by the time a record of
 	// 'beta' exists, the change of 'alpha' was handled, in the same batch or an earlier one.

@@ -19,13 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KeepStateTransferTests {
 
-	private static final String CONFIG = """
-			package demo;
-			@org.springframework.context.annotation.Configuration
-			@org.springframework.context.annotation.ComponentScan
-			public class Config {
-			}
-			""";
+	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
 	// Compiled into the watched directory but not a bean: its class is shared by all
 	// generations, between the bean class and the superclass from the test sources.
