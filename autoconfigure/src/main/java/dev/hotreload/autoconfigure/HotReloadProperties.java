@@ -38,6 +38,8 @@ public class HotReloadProperties {
 
 	private final Reload reload = new Reload();
 
+	private final Source source = new Source();
+
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
 	}
@@ -72,6 +74,10 @@ public class HotReloadProperties {
 
 	public Reload getReload() {
 		return this.reload;
+	}
+
+	public Source getSource() {
+		return this.source;
 	}
 
 	/**
@@ -144,6 +150,45 @@ public class HotReloadProperties {
 
 		public void setDrainTimeout(Duration drainTimeout) {
 			this.drainTimeout = drainTimeout;
+		}
+
+	}
+
+	/**
+	 * Properties of source mode, in which the application compiles the Java sources that
+	 * change and reloads the result.
+	 */
+	public static class Source {
+
+		/**
+		 * Whether changed Java sources are compiled by the running application. When
+		 * unset, source mode is on whenever a source directory is found next to a class
+		 * directory (such as 'src/main/java' next to 'target/classes') or is listed in
+		 * 'hotreload.source.paths'.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Source directories to watch in addition to those found next to the class
+		 * directories. Each compiles into the class directory that shares the longest
+		 * path prefix with it (the one of the same module).
+		 */
+		private List<Path> paths = new ArrayList<>();
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<Path> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(List<Path> paths) {
+			this.paths = paths;
 		}
 
 	}

@@ -165,6 +165,18 @@ public final class ClassFiles {
 	}
 
 	/**
+	 * Tell whether a class is a given class or one of its nested, inner, anonymous or
+	 * lambda classes, whose names all start with the class's name and a {@code $}.
+	 * @param className the binary name of the class that may own the other
+	 * @param candidate the binary name of the class to test
+	 * @return whether {@code candidate} is {@code className} or {@code className$...}
+	 */
+	public static boolean isSameOrNested(String className, String candidate) {
+		return candidate.equals(className) || (candidate.startsWith(className)
+				&& candidate.length() > className.length() && candidate.charAt(className.length()) == '$');
+	}
+
+	/**
 	 * Return the binary name of the top-level class that a class belongs to.
 	 * @param className a binary class name, possibly of a nested class
 	 * @return the name of its top-level class

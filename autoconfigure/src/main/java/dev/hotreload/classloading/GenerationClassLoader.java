@@ -62,9 +62,7 @@ public final class GenerationClassLoader extends ClassLoader implements SmartCla
 	}
 
 	private boolean owns(String name) {
-		String outer = this.classFiles.className();
-		return name.equals(outer) || (name.startsWith(outer) && name.length() > outer.length()
-				&& name.charAt(outer.length()) == '$');
+		return ClassFiles.isSameOrNested(this.classFiles.className(), name);
 	}
 
 	@Override

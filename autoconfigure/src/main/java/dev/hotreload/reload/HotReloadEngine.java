@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 		Assert.notNull(readPatience, "'readPatience' must not be null");
 		Assert.notNull(history, "'history' must not be null");
 		this.beanFactory = beanFactory;
-		this.classDirectories = Set.copyOf(new LinkedHashSet<>(classDirectories));
+		this.classDirectories = Collections.unmodifiableSet(new LinkedHashSet<>(classDirectories));
 		this.drainTimeout = drainTimeout;
 		this.readPatience = readPatience;
 		this.history = history;
@@ -101,7 +102,7 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 
 	/**
 	 * Return the class directories whose classes can be reloaded.
-	 * @return the class directories, empty in a packaged application
+	 * @return the class directories in classpath order, empty in a packaged application
 	 */
 	public Set<Path> classDirectories() {
 		return this.classDirectories;
@@ -349,7 +350,14 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 
 	private Switch reset(ReloadableTarget target, Generation next) throws Exception {
 		Generation previous = target.current();
-		AfterReloadMethods.invoke(next.instance(), previous.instance());
+		try {
+			AfterReloadMethods.invoke(next.instance(), previous.instance());
+		}
+		catch (Exception | LinkageError ex) {
+			// The new instance went through its init callbacks but will never serve.
+			destroy(next.instance());
+			throw ex;
+		}
 		int stillRunning = target.replaceNow(next, this.drainTimeout);
 		if (stillRunning > 0) {
 			logger.warn("Destroying generation " + previous.number() + " of '" + target.beanName() + "' while "

@@ -51,9 +51,7 @@ final class ReloadableBean {
 	}
 
 	boolean owns(String className) {
-		String own = className();
-		return className.equals(own) || (className.startsWith(own) && className.length() > own.length()
-				&& className.charAt(own.length()) == '$');
+		return ClassFiles.isSameOrNested(className(), className);
 	}
 
 	Path classFile() {

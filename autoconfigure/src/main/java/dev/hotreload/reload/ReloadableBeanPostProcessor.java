@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import dev.hotreload.HotReloadable;
 import dev.hotreload.StatePolicy;
 
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
@@ -90,7 +91,25 @@ public final class ReloadableBeanPostProcessor
 			return bean;
 		}
 		Object proxy = this.engine.register(beanName, bean, policy);
-		return (proxy != null) ? proxy : bean;
+		if (proxy == null) {
+			return bean;
+		}
+		if (AopUtils.isCglibProxy(proxy)) {
+			preserveTargetClass(beanName);
+		}
+		return proxy;
+	}
+
+	// Post-processors that add advice (@Async, @Transactional, @Validated) wrap the
+	// reloadable proxy in a proxy of their own. Unless told to proxy the target class (as
+	// with spring.aop.proxy-target-class=false, or without Spring Boot's AOP
+	// auto-configuration), they find the interfaces of the reloadable proxy, such as
+	// Advised, and build a JDK proxy of those, which cannot be injected by the bean's class.
+	private void preserveTargetClass(String beanName) {
+		if (this.beanFactory != null && this.beanFactory.containsBeanDefinition(beanName)) {
+			this.beanFactory.getBeanDefinition(beanName)
+				.setAttribute(AutoProxyUtils.PRESERVE_TARGET_CLASS_ATTRIBUTE, Boolean.TRUE);
+		}
 	}
 
 	private @Nullable StatePolicy policyOf(Object bean, String beanName) {

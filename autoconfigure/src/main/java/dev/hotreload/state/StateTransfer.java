@@ -1,8 +1,13 @@
 package dev.hotreload.state;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +16,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 import dev.hotreload.ReloadRecord;
+import dev.hotreload.classloading.ClassFiles;
 import dev.hotreload.ResetOnReload;
 
 import org.springframework.util.Assert;
@@ -23,6 +29,12 @@ import org.springframework.util.ReflectionUtils;
  * marked {@link ResetOnReload}, or that the caller calls fresh keeps the new instance's
  * value; a field the new class no longer has is dropped. Non-final static fields of the
  * class itself are carried the same way.
+ * <p>
+ * Every generation defines the class and its nested, anonymous and lambda classes anew,
+ * so an object of one of those classes made by the old instance is of another class than
+ * the new code expects. A field whose declared type mentions one of them (such as
+ * {@code List<Entry>}) or whose value is one of them (such as a lambda kept in a
+ * {@code Runnable} field) is therefore reset too.
  */
 public final class StateTransfer {
 
@@ -48,15 +60,16 @@ public final class StateTransfer {
 		Assert.notNull(from, "'from' must not be null");
 		Assert.notNull(to, "'to' must not be null");
 		Report report = new Report();
-		copy(from, to, instanceFields(from.getClass()), instanceFields(to.getClass()), report);
+		Generations generations = new Generations(from.getClass(), to.getClass());
+		copy(from, to, instanceFields(from.getClass()), instanceFields(to.getClass()), generations, report);
 		if (from.getClass() != to.getClass()) {
-			copy(null, null, staticFields(from.getClass()), staticFields(to.getClass()), report);
+			copy(null, null, staticFields(from.getClass()), staticFields(to.getClass()), generations, report);
 		}
 		return report.toState();
 	}
 
 	private void copy(@Nullable Object from, @Nullable Object to, Map<String, Field> oldFields,
-			Map<String, Field> newFields, Report report) {
+			Map<String, Field> newFields, Generations generations, Report report) {
 		for (Field newField : newFields.values()) {
 			String name = newField.getName();
 			if (newField.isAnnotationPresent(ResetOnReload.class)) {
@@ -67,12 +80,14 @@ public final class StateTransfer {
 				continue;
 			}
 			Field oldField = oldFields.get(name);
-			if (oldField == null || !sameType(oldField, newField)) {
+			if (oldField == null || !sameType(oldField, newField)
+					|| generations.mentionsOwnClass(oldField.getGenericType())) {
 				report.reset.add(name);
 				continue;
 			}
 			Object value = get(oldField, from);
-			if (value != null && !newField.getType().isPrimitive() && !newField.getType().isInstance(value)) {
+			if (value != null && !newField.getType().isPrimitive()
+					&& (!newField.getType().isInstance(value) || generations.isOfOldGeneration(value))) {
 				report.reset.add(name);
 				continue;
 			}
@@ -127,6 +142,54 @@ public final class StateTransfer {
 		catch (IllegalAccessException ex) {
 			throw new IllegalStateException("Cannot write field '" + field.getName() + "'", ex);
 		}
+	}
+
+	/**
+	 * The classes that each generation defines anew: the bean's class and its nested,
+	 * anonymous and lambda classes, whose names start with the class name and a '$'.
+	 */
+	private static final class Generations {
+
+		private final String className;
+
+		private final @Nullable ClassLoader newLoader;
+
+		Generations(Class<?> oldType, Class<?> newType) {
+			this.className = oldType.getName();
+			this.newLoader = newType.getClassLoader();
+		}
+
+		boolean isOfOldGeneration(Object value) {
+			Class<?> type = value.getClass();
+			return isOwn(type) && type.getClassLoader() != this.newLoader;
+		}
+
+		boolean mentionsOwnClass(Type type) {
+			if (type instanceof Class<?> clazz) {
+				return isOwn(clazz);
+			}
+			if (type instanceof ParameterizedType parameterized) {
+				return mentionsOwnClass(parameterized.getRawType())
+						|| Arrays.stream(parameterized.getActualTypeArguments()).anyMatch(this::mentionsOwnClass);
+			}
+			if (type instanceof GenericArrayType array) {
+				return mentionsOwnClass(array.getGenericComponentType());
+			}
+			if (type instanceof WildcardType wildcard) {
+				return Arrays.stream(wildcard.getUpperBounds()).anyMatch(this::mentionsOwnClass)
+						|| Arrays.stream(wildcard.getLowerBounds()).anyMatch(this::mentionsOwnClass);
+			}
+			// A type variable, whose bounds may refer to itself: the value is checked instead.
+			return false;
+		}
+
+		private boolean isOwn(Class<?> type) {
+			while (type.isArray()) {
+				type = type.getComponentType();
+			}
+			return ClassFiles.isSameOrNested(this.className, type.getName());
+		}
+
 	}
 
 	private static final class Report {

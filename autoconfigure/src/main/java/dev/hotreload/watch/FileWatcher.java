@@ -34,12 +34,17 @@ import org.springframework.util.Assert;
  * atomic rename or a build that rewrites hundreds of files each make one batch. Whether a
  * file was deleted is decided when the batch is delivered, from the file system.
  * <p>
- * Two named daemon threads run while the watcher is started: "hotreload-watcher" receives
- * the events, "hotreload-reload" delivers the batches.
+ * Two named daemon threads run while the watcher is started: "{name}-watcher" receives the
+ * events, "{name}-reload" delivers the batches ("hotreload-watcher" and "hotreload-reload"
+ * unless another name is given).
  */
 public final class FileWatcher {
 
 	private static final Log logger = LogFactory.getLog(FileWatcher.class);
+
+	private static final String DEFAULT_NAME = "hotreload";
+
+	private final String name;
 
 	private final List<Path> roots;
 
@@ -70,11 +75,27 @@ public final class FileWatcher {
 	 */
 	public FileWatcher(Collection<Path> roots, Duration quietPeriod, Predicate<Path> filter,
 			FileChangeListener listener) {
+		this(DEFAULT_NAME, roots, quietPeriod, filter, listener);
+	}
+
+	/**
+	 * Create a watcher whose threads carry a name of their own; nothing runs until
+	 * {@link #start()}.
+	 * @param name the prefix of the threads' names
+	 * @param roots the directories to watch, recursively
+	 * @param quietPeriod how long no change must arrive before a batch is delivered
+	 * @param filter which files matter
+	 * @param listener who receives the batches
+	 */
+	public FileWatcher(String name, Collection<Path> roots, Duration quietPeriod, Predicate<Path> filter,
+			FileChangeListener listener) {
+		Assert.hasText(name, "'name' must not be empty");
 		Assert.notEmpty(roots, "'roots' must not be empty");
 		Assert.notNull(quietPeriod, "'quietPeriod' must not be null");
 		Assert.isTrue(!quietPeriod.isNegative(), "'quietPeriod' must not be negative");
 		Assert.notNull(filter, "'filter' must not be null");
 		Assert.notNull(listener, "'listener' must not be null");
+		this.name = name;
 		this.roots = List.copyOf(roots);
 		this.quietPeriod = quietPeriod;
 		this.filter = filter;
@@ -101,8 +122,8 @@ public final class FileWatcher {
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot watch " + this.roots, ex);
 			}
-			this.watchExecutor = Executors.newSingleThreadExecutor(daemon("hotreload-watcher"));
-			this.deliveryExecutor = Executors.newSingleThreadScheduledExecutor(daemon("hotreload-reload"));
+			this.watchExecutor = Executors.newSingleThreadExecutor(daemon(this.name + "-watcher"));
+			this.deliveryExecutor = Executors.newSingleThreadScheduledExecutor(daemon(this.name + "-reload"));
 			this.watcher.watchAsync(this.watchExecutor);
 		}
 	}

@@ -26,13 +26,7 @@ import static org.awaitility.Awaitility.await;
  */
 class OldGenerationCollectedTests {
 
-	private static final String CONFIG = """
-			package demo;
-			@org.springframework.context.annotation.Configuration
-			@org.springframework.context.annotation.ComponentScan
-			public class Config {
-			}
-			""";
+	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
 	// Nested classes, a lambda and lifecycle callbacks, so that the caches that see them
 	// are exercised too.

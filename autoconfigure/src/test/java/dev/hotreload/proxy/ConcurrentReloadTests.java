@@ -31,13 +31,7 @@ public class ConcurrentReloadTests {
 
 	private static final int RELOADS = 40;
 
-	private static final String CONFIG = """
-			package demo;
-			@org.springframework.context.annotation.Configuration
-			@org.springframework.context.annotation.ComponentScan
-			public class Config {
-			}
-			""";
+	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
 	// A plain long guarded by the instance's monitor: an increment that ran on an old
 	// instance after its state was copied would be lost.

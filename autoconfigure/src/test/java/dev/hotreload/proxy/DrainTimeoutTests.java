@@ -27,13 +27,7 @@ public class DrainTimeoutTests {
 	/** Awaited by the long call. */
 	public static volatile CountDownLatch release;
 
-	private static final String CONFIG = """
-			package demo;
-			@org.springframework.context.annotation.Configuration
-			@org.springframework.context.annotation.ComponentScan
-			public class Config {
-			}
-			""";
+	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
 	private static final String WORKER = """
 			package demo;

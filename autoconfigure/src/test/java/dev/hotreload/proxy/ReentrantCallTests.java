@@ -29,13 +29,7 @@ public class ReentrantCallTests {
 	/** Awaited by the bean before it calls back into itself. */
 	public static volatile CountDownLatch release;
 
-	private static final String CONFIG = """
-			package demo;
-			@org.springframework.context.annotation.Configuration
-			@org.springframework.context.annotation.ComponentScan
-			public class Config {
-			}
-			""";
+	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
 	private static final String OUTER = """
 			package demo;

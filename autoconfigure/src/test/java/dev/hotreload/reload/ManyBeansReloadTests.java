@@ -24,13 +24,7 @@ class ManyBeansReloadTests {
 
 	private static final int BEANS = 20;
 
-	private static final String CONFIG = """
-			package demo;
-			@org.springframework.context.annotation.Configuration
-			@org.springframework.context.annotation.ComponentScan
-			public class Config {
-			}
-			""";
+	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
 	private static final String BEAN = """
 			package demo;

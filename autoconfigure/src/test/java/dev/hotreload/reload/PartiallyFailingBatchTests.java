@@ -24,13 +24,7 @@ class PartiallyFailingBatchTests {
 	// Long enough that one compilation always makes one batch
 	private static final Duration QUIET_PERIOD = Duration.ofSeconds(1);
 
-	private static final String CONFIG = """
-			package demo;
-			@org.springframework.context.annotation.Configuration
-			@org.springframework.context.annotation.ComponentScan
-			public class Config {
-			}
-			""";
+	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
 	private static final String ALPHA_V1 = """
 			package demo;

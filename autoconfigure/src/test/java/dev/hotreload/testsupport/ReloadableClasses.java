@@ -16,6 +16,17 @@ import java.util.Map;
  */
 public final class ReloadableClasses implements AutoCloseable {
 
+	/**
+	 * Source of {@code demo.Config}, a configuration that scans the {@code demo} package.
+	 */
+	public static final String COMPONENT_SCAN_CONFIG = """
+			package demo;
+			@org.springframework.context.annotation.Configuration
+			@org.springframework.context.annotation.ComponentScan
+			public class Config {
+			}
+			""";
+
 	private final Path directory;
 
 	private final URLClassLoader classLoader;

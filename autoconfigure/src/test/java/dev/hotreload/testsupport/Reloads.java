@@ -10,6 +10,7 @@ import dev.hotreload.HotReloader;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.autoconfigure.HotReloadAutoConfiguration;
 import dev.hotreload.autoconfigure.HotReloadEndpointAutoConfiguration;
+import dev.hotreload.autoconfigure.HotReloadSourceAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -40,6 +41,24 @@ public final class Reloads {
 					AutoConfigurations.of(HotReloadAutoConfiguration.class, HotReloadEndpointAutoConfiguration.class))
 			.withClassLoader(classes.classLoader())
 			.withPropertyValues("hotreload.enabled=true", "hotreload.watch.quiet-period=100ms")
+			.withUserConfiguration(configurations);
+	}
+
+	/**
+	 * Return a runner for a context whose application classes come from a
+	 * {@link SourceProject}, with hot reload and source mode on.
+	 * @param project the project, built
+	 * @param configurationClassNames the application's configuration classes, compiled
+	 * into the project's class directory
+	 * @return the runner
+	 */
+	public static ApplicationContextRunner sourceRunner(SourceProject project, String... configurationClassNames) {
+		Class<?>[] configurations = Arrays.stream(configurationClassNames).map(project::load).toArray(Class<?>[]::new);
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HotReloadAutoConfiguration.class,
+					HotReloadEndpointAutoConfiguration.class, HotReloadSourceAutoConfiguration.class))
+			.withClassLoader(project.classLoader())
+			.withPropertyValues("hotreload.enabled=true", "hotreload.watch.quiet-period=20ms")
 			.withUserConfiguration(configurations);
 	}
 

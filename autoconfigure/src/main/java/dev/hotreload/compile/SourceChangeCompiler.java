@@ -1,0 +1,157 @@
+package dev.hotreload.compile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.hotreload.watch.ChangedFile;
+import dev.hotreload.watch.ChangedFiles;
+import dev.hotreload.watch.FileChangeListener;
+
+import org.springframework.util.Assert;
+
+/**
+ * Compiles each batch of changed source files and writes the class files into the class
+ * directories, where the class directory watcher finds them and the engine reloads what
+ * changed. A batch that does not compile writes nothing and is reported; its files are
+ * compiled again with the next batch, so that an edit saved together with a typo elsewhere
+ * is not lost once the typo is fixed. A deleted source file is only logged: its class
+ * files stay, and the running code with them.
+ */
+public final class SourceChangeCompiler implements FileChangeListener, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(SourceChangeCompiler.class);
+
+	private final List<SourceRoot> roots;
+
+	private final SourceCompiler compiler;
+
+	private final CompilationFailureReporter reporter;
+
+	private final Map<Path, SourceFile> notCompiled = new LinkedHashMap<>();
+
+	private boolean closed;
+
+	/**
+	 * Create a compiler of changed sources.
+	 * @param roots the watched source roots
+	 * @param compiler the compiler
+	 * @param reporter where the compilation errors go
+	 */
+	public SourceChangeCompiler(List<SourceRoot> roots, SourceCompiler compiler, CompilationFailureReporter reporter) {
+		Assert.notEmpty(roots, "'roots' must not be empty");
+		Assert.notNull(compiler, "'compiler' must not be null");
+		Assert.notNull(reporter, "'reporter' must not be null");
+		this.roots = List.copyOf(roots);
+		this.compiler = compiler;
+		this.reporter = reporter;
+	}
+
+	/**
+	 * Compile a batch of changed source files, together with those of earlier batches
+	 * that did not compile.
+	 * @param changes the changed source files
+	 */
+	@Override
+	public synchronized void onChange(ChangedFiles changes) {
+		if (this.closed) {
+			return;
+		}
+		Map<Path, SourceFile> batch = new LinkedHashMap<>();
+		for (ChangedFile file : changes.files()) {
+			SourceFile source = sourceFile(file);
+			if (source == null) {
+				continue;
+			}
+			if (file.deleted()) {
+				this.notCompiled.remove(source.path());
+				logger.info("Source file " + source.relativeName() + " was deleted; its class files stay, and the "
+						+ "running code with them, until a full refresh");
+			}
+			else {
+				batch.put(source.path(), source);
+			}
+		}
+		this.notCompiled.forEach((path, source) -> {
+			if (Files.isRegularFile(path)) {
+				batch.putIfAbsent(path, source);
+			}
+		});
+		if (batch.isEmpty()) {
+			return;
+		}
+		compile(List.copyOf(batch.values()));
+	}
+
+	private void compile(List<SourceFile> sources) {
+		CompilationResult result;
+		try {
+			result = this.compiler.compile(sources);
+		}
+		catch (UncheckedIOException ex) {
+			sources.forEach((source) -> this.notCompiled.put(source.path(), source));
+			logger.warn("Cannot compile " + names(sources) + "; they are compiled again with the next change", ex);
+			return;
+		}
+		this.notCompiled.clear();
+		if (!result.succeeded()) {
+			sources.forEach((source) -> this.notCompiled.put(source.path(), source));
+			this.reporter.report(result);
+			return;
+		}
+		try {
+			ClassFileInstaller.install(result.classes());
+			if (logger.isDebugEnabled()) {
+				logger.debug("Compiled " + names(sources) + " in "
+						+ result.durationMillis() + " ms into " + result.classes().size() + " class file(s)");
+			}
+		}
+		catch (IOException ex) {
+			sources.forEach((source) -> this.notCompiled.put(source.path(), source));
+			logger.warn("Cannot write the class files compiled from " + names(sources)
+					+ "; they are compiled again with the next change", ex);
+		}
+	}
+
+	/**
+	 * Close the compiler once the batch being compiled, if any, is done; later batches
+	 * are ignored.
+	 */
+	@Override
+	public synchronized void close() {
+		if (!this.closed) {
+			this.closed = true;
+			this.compiler.close();
+		}
+	}
+
+	private static List<String> names(List<SourceFile> sources) {
+		return sources.stream().map(SourceFile::relativeName).toList();
+	}
+
+	private @Nullable SourceFile sourceFile(ChangedFile file) {
+		if (!SourceRoot.isClassSource(file.path())) {
+			return null;
+		}
+		for (SourceRoot root : this.roots) {
+			if (root.directory().equals(file.root()) && root.contains(file.path())) {
+				return new SourceFile(root, file.path());
+			}
+		}
+		for (SourceRoot root : this.roots) {
+			if (root.contains(file.path())) {
+				return new SourceFile(root, file.path());
+			}
+		}
+		return null;
+	}
+
+}

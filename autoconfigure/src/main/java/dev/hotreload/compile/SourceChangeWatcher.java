@@ -1,0 +1,138 @@
+package dev.hotreload.compile;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.tools.JavaCompiler;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.hotreload.reload.HotReloadEngine;
+import dev.hotreload.watch.FileWatcher;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
+
+/**
+ * Source mode: watches the source roots while the application context runs and compiles
+ * the Java sources that change into their class directories, where the class directory
+ * watcher picks the class files up. It starts once the context is refreshed and stops
+ * when the context closes. It stays off, saying why in one line, when no source root was
+ * found or the Java runtime has no compiler; class files are reloaded either way.
+ */
+public final class SourceChangeWatcher implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(SourceChangeWatcher.class);
+
+	private final HotReloadEngine engine;
+
+	private final List<SourceRoot> roots;
+
+	private final @Nullable ClassLoader classLoader;
+
+	private final Duration quietPeriod;
+
+	private final Supplier<@Nullable JavaCompiler> compilerSupplier;
+
+	private volatile @Nullable Running running;
+
+	/**
+	 * Create a watcher.
+	 * @param engine the engine whose history receives compilation errors
+	 * @param roots the source roots to watch
+	 * @param classLoader the application's class loader, whose classpath sources compile
+	 * against
+	 * @param quietPeriod how long no further change must arrive before a batch is compiled
+	 * @param compilerSupplier supplies the Java compiler, or {@code null} if the runtime
+	 * has none
+	 */
+	public SourceChangeWatcher(HotReloadEngine engine, List<SourceRoot> roots, @Nullable ClassLoader classLoader,
+			Duration quietPeriod, Supplier<@Nullable JavaCompiler> compilerSupplier) {
+		Assert.notNull(engine, "'engine' must not be null");
+		Assert.notNull(roots, "'roots' must not be null");
+		Assert.notNull(quietPeriod, "'quietPeriod' must not be null");
+		Assert.notNull(compilerSupplier, "'compilerSupplier' must not be null");
+		this.engine = engine;
+		this.roots = List.copyOf(roots);
+		this.classLoader = classLoader;
+		this.quietPeriod = quietPeriod;
+		this.compilerSupplier = compilerSupplier;
+	}
+
+	/**
+	 * Return the watched source roots.
+	 * @return the source roots
+	 */
+	public List<SourceRoot> roots() {
+		return this.roots;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.running != null) {
+			return;
+		}
+		if (this.roots.isEmpty()) {
+			if (!this.engine.classDirectories().isEmpty()) {
+				logger.info("Source mode is off: no source directory was found next to the class directories "
+						+ this.engine.classDirectories() + "; name them with 'hotreload.source.paths'");
+			}
+			return;
+		}
+		JavaCompiler javaCompiler = findCompiler();
+		if (javaCompiler == null) {
+			logger.info("Source mode is off: this Java runtime has no compiler (a JRE rather than a JDK); "
+					+ "changed class files are still reloaded");
+			return;
+		}
+		List<Path> classpath = CompileClasspath.of(this.classLoader,
+				this.roots.stream().map(SourceRoot::classDirectory).toList());
+		SourceChangeCompiler compiler = new SourceChangeCompiler(this.roots,
+				new SourceCompiler(javaCompiler, classpath), new CompilationFailureReporter(this.engine));
+		List<Path> directories = this.roots.stream().map(SourceRoot::directory).toList();
+		FileWatcher watcher = new FileWatcher("hotreload-source", directories, this.quietPeriod,
+				SourceRoot::isClassSource, compiler);
+		watcher.start();
+		this.running = new Running(watcher, compiler);
+		logger.info("Source mode is on: changed Java sources are compiled and reloaded ("
+				+ String.join(", ", this.roots.stream().map(SourceChangeWatcher::describe).toList()) + ")");
+	}
+
+	@Override
+	public synchronized void stop() {
+		Running running = this.running;
+		if (running != null) {
+			running.watcher().stop();
+			running.compiler().close();
+			this.running = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running != null;
+	}
+
+	// A runtime image without the java.compiler module cannot even look for one.
+	private @Nullable JavaCompiler findCompiler() {
+		try {
+			return this.compilerSupplier.get();
+		}
+		catch (LinkageError ex) {
+			return null;
+		}
+	}
+
+	private static String describe(SourceRoot root) {
+		return root.directory() + " -> " + root.classDirectory();
+	}
+
+	private record Running(FileWatcher watcher, SourceChangeCompiler compiler) {
+
+	}
+
+}
