@@ -29,10 +29,12 @@ import org.springframework.util.Assert;
 
 /**
  * Watches directories with {@code io.methvin:directory-watcher} and hands the changed
- * files to a {@link FileChangeListener} in batches: a batch is delivered once no further
+ * files to a {@link FileChangeListener} in batches. A batch is delivered once no further
  * change arrived for the quiet period, so that an IDE's delete-then-create, an editor's
  * atomic rename or a build that rewrites hundreds of files each make one batch. Whether a
- * file was deleted is decided when the batch is delivered, from the file system.
+ * file was deleted is decided when the batch is delivered, from the file system, and a
+ * file whose content is the same as when it was last seen is left out, since a build
+ * rewrites every class it compiles, changed or not.
  * <p>
  * Two named daemon threads run while the watcher is started: "{name}-watcher" receives the
  * events, "{name}-reload" delivers the batches ("hotreload-watcher" and "hotreload-reload"
@@ -55,6 +57,8 @@ public final class FileWatcher {
 	private final FileChangeListener listener;
 
 	private final Map<Path, Path> pending = new LinkedHashMap<>();
+
+	private final ContentHashes hashes = new ContentHashes();
 
 	private final Object monitor = new Object();
 
@@ -122,6 +126,8 @@ public final class FileWatcher {
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot watch " + this.roots, ex);
 			}
+			this.hashes.clear();
+			this.roots.forEach((root) -> this.hashes.record(root, this.filter));
 			this.watchExecutor = Executors.newSingleThreadExecutor(daemon(this.name + "-watcher"));
 			this.deliveryExecutor = Executors.newSingleThreadScheduledExecutor(daemon(this.name + "-reload"));
 			this.watcher.watchAsync(this.watchExecutor);
@@ -185,7 +191,12 @@ public final class FileWatcher {
 	private void deliver() {
 		List<ChangedFile> files = new ArrayList<>();
 		synchronized (this.monitor) {
-			this.pending.forEach((path, root) -> files.add(new ChangedFile(root, path, !Files.exists(path))));
+			this.pending.forEach((path, root) -> {
+				boolean deleted = !Files.exists(path);
+				if (this.hashes.changed(path, deleted)) {
+					files.add(new ChangedFile(root, path, deleted));
+				}
+			});
 			this.pending.clear();
 		}
 		if (files.isEmpty()) {

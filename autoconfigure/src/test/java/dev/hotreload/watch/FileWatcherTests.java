@@ -58,11 +58,32 @@ class FileWatcherTests {
 	}
 
 	@Test
-	void deleteThenCreateWithinQuietPeriodMakesOneBatchWithFileNotDeleted() throws IOException {
+	void deleteThenCreateWithSameContentMakesNoBatch() throws IOException {
 		Path file = write("Foo.class");
 		start();
 		Files.delete(file);
 		write("Foo.class");
+		assertThat(deliveredPaths(awaitBarrier())).doesNotContain(file);
+	}
+
+	@Test
+	void rewriteWithSameContentMakesNoBatch() throws IOException {
+		Path unchanged = write("Same.class");
+		Path changed = this.root.resolve("Other.class");
+		Files.writeString(changed, "before");
+		start();
+		write("Same.class");
+		Files.writeString(changed, "after");
+		List<ChangedFiles> delivered = awaitBarrier(changed);
+		assertThat(deliveredPaths(delivered)).contains(changed).doesNotContain(unchanged);
+	}
+
+	@Test
+	void deleteThenCreateWithinQuietPeriodMakesOneBatchWithFileNotDeleted() throws IOException {
+		Path file = write("Foo.class");
+		start();
+		Files.delete(file);
+		Files.writeString(file, "recompiled");
 		List<ChangedFiles> delivered = awaitBarrier(file);
 		assertThat(delivered).containsExactly(batchOf(new ChangedFile(this.root, file, false)));
 	}
