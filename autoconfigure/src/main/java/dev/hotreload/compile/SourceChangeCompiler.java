@@ -12,6 +12,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.hotreload.reload.HotReloadEngine;
 import dev.hotreload.watch.ChangedFile;
 import dev.hotreload.watch.ChangedFiles;
 import dev.hotreload.watch.FileChangeListener;
@@ -36,6 +37,8 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 
 	private final CompilationFailureReporter reporter;
 
+	private final HotReloadEngine engine;
+
 	private final Map<Path, SourceFile> notCompiled = new LinkedHashMap<>();
 
 	private boolean closed;
@@ -44,15 +47,16 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 	 * Create a compiler of changed sources.
 	 * @param roots the watched source roots
 	 * @param compiler the compiler
-	 * @param reporter where the compilation errors go
+	 * @param engine the engine that reloads the beans whose classes were compiled
 	 */
-	public SourceChangeCompiler(List<SourceRoot> roots, SourceCompiler compiler, CompilationFailureReporter reporter) {
+	public SourceChangeCompiler(List<SourceRoot> roots, SourceCompiler compiler, HotReloadEngine engine) {
 		Assert.notEmpty(roots, "'roots' must not be empty");
 		Assert.notNull(compiler, "'compiler' must not be null");
-		Assert.notNull(reporter, "'reporter' must not be null");
+		Assert.notNull(engine, "'engine' must not be null");
 		this.roots = List.copyOf(roots);
 		this.compiler = compiler;
-		this.reporter = reporter;
+		this.reporter = new CompilationFailureReporter(engine);
+		this.engine = engine;
 	}
 
 	/**
@@ -118,8 +122,25 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 			sources.forEach((source) -> this.notCompiled.put(source.path(), source));
 			logger.warn("Cannot write the class files compiled from " + names(sources)
 					+ "; they are compiled again with the next change", ex);
+			return;
+		}
+		reloadCompiledBeans(result.classes());
+	}
+
+	// Hand the beans' class files to the engine at once instead of waiting for the class
+	// watcher's quiet period; when the watcher sees them, their bytes are those of the
+	// live generation and nothing happens twice. Other classes are left to the watcher,
+	// which reports them once.
+	private void reloadCompiledBeans(List<CompiledClass> classes) {
+		List<ChangedFile> beanClasses = classes.stream()
+			.filter((compiled) -> !this.engine.beanNamesOf(compiled.className()).isEmpty())
+			.map((compiled) -> new ChangedFile(compiled.classDirectory(), compiled.target(), false))
+			.toList();
+		if (!beanClasses.isEmpty()) {
+			this.engine.onChange(new ChangedFiles(beanClasses));
 		}
 	}
+
 
 	/**
 	 * Close the compiler once the batch being compiled, if any, is done; later batches

@@ -92,7 +92,7 @@ public final class SourceChangeWatcher implements SmartLifecycle {
 		List<Path> classpath = CompileClasspath.of(this.classLoader,
 				this.roots.stream().map(SourceRoot::classDirectory).toList());
 		SourceChangeCompiler compiler = new SourceChangeCompiler(this.roots,
-				new SourceCompiler(javaCompiler, classpath), new CompilationFailureReporter(this.engine));
+				new SourceCompiler(javaCompiler, classpath), this.engine);
 		List<Path> directories = this.roots.stream().map(SourceRoot::directory).toList();
 		FileWatcher watcher = new FileWatcher("hotreload-source", directories, this.quietPeriod,
 				SourceRoot::isClassSource, compiler);

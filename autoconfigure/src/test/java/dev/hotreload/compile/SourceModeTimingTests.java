@@ -54,7 +54,7 @@ class SourceModeTimingTests {
 							millis.add((System.nanoTime() - start) / 1_000_000);
 						}
 					}
-					print("save to new code (quiet period 50 ms, twice)", millis);
+					print("save to new code (quiet period 50 ms)", millis);
 					// The new code serves just before the reload is recorded.
 					Reloads.awaitRecords(context, WARM_UP_EDITS + MEASURED_EDITS);
 					List<ReloadRecord> history = context.getBean(HotReloader.class).history();
