@@ -47,6 +47,8 @@ class SampleAppHotReloadE2ETests {
 
 	private static final int CHANGES = 10;
 
+	private static final int WARM_UP_SAVES = 3;
+
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@TempDir
@@ -57,8 +59,7 @@ class SampleAppHotReloadE2ETests {
 	@Test
 	void changedBeanIsServedWithItsStateKept() throws Exception {
 		Path classes = extractSampleClasses(this.temp.resolve("classes"));
-		Path source = Path.of(System.getProperty("sample.sources"), BEAN.replace('.', '/') + ".java");
-		String original = Files.readString(source);
+		String original = Files.readString(sampleSource());
 		assertThat(original).contains(GREETING);
 		try (SampleAppProcess app = SampleAppProcess.start(classes, libraries(), this.temp.resolve("app.log"))) {
 			this.port = app.port();
@@ -89,7 +90,7 @@ class SampleAppHotReloadE2ETests {
 				.containsOnly("RELOADED");
 			assertThat(JsonPath.<List<List<String>>>read(bean, "$.history[*].state.kept"))
 				.allSatisfy((kept) -> assertThat(kept).contains("visits"));
-			report(latencies);
+			report("class file change to new code over HTTP", latencies);
 
 			Path classFile = classes.resolve(BEAN.replace('.', '/') + ".class");
 			byte[] good = Files.readAllBytes(classFile);
@@ -104,6 +105,54 @@ class SampleAppHotReloadE2ETests {
 			visits = assertNextVisit(visits, "Hi " + CHANGES + ", visitor #");
 			assertThat(app.log()).contains("Reload of 'visitCounter'", "keeps serving");
 		}
+	}
+
+	@Test
+	void savedSourceIsCompiledAndServedWithItsStateKept() throws Exception {
+		// The layout of a Maven module, so that source mode finds src/main/java next to
+		// target/classes, as it does for ./mvnw spring-boot:run.
+		Path classes = extractSampleClasses(this.temp.resolve("target/classes"));
+		Path source = this.temp.resolve("src/main/java").resolve(BEAN.replace('.', '/') + ".java");
+		Files.createDirectories(source.getParent());
+		String original = Files.readString(sampleSource());
+		Files.writeString(source, original);
+		try (SampleAppProcess app = SampleAppProcess.start(classes, libraries(), this.temp.resolve("app.log"))) {
+			this.port = app.port();
+			await().atMost(Duration.ofSeconds(30)).until(() -> app.log().contains("Source mode is on"));
+			long visits = assertNextVisit(0, GREETING);
+			List<Double> latencies = new ArrayList<>();
+			for (int change = 1; change <= WARM_UP_SAVES + CHANGES; change++) {
+				String greeting = "Saved " + change + ", visitor #";
+				long start = System.nanoTime();
+				Files.writeString(source, original.replace(GREETING, greeting));
+				long[] visit = { visits };
+				await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2)).until(() -> {
+					String message = visit().message();
+					visit[0]++;
+					return message.startsWith(greeting);
+				});
+				if (change > WARM_UP_SAVES) {
+					latencies.add((System.nanoTime() - start) / 1_000_000.0);
+				}
+				visits = assertNextVisit(visit[0], greeting);
+			}
+			report("source file saved to new code over HTTP (source mode)", latencies);
+
+			Files.writeString(source, original.replace("return new Visit", "return new Visitt"));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> "FAILED".equals(JsonPath.parse(get("/actuator/hotreload/visitCounter"))
+					.read("$.history[0].outcome", String.class)));
+			DocumentContext failed = JsonPath.parse(get("/actuator/hotreload/visitCounter"));
+			assertThat(failed.read("$.history[0].error.type", String.class)).isEqualTo("CompilationError");
+			assertThat(failed.read("$.history[0].error.diagnostics[0].file", String.class))
+				.isEqualTo(BEAN.replace('.', '/') + ".java");
+			assertThat(app.log()).contains(BEAN.replace('.', '/') + ".java:");
+			visits = assertNextVisit(visits, "Saved " + (WARM_UP_SAVES + CHANGES) + ", visitor #");
+		}
+	}
+
+	private static Path sampleSource() {
+		return Path.of(System.getProperty("sample.sources"), BEAN.replace('.', '/') + ".java");
 	}
 
 	private long assertNextVisit(long visits, String greeting) throws Exception {
@@ -126,11 +175,11 @@ class SampleAppHotReloadE2ETests {
 		return response.body();
 	}
 
-	private static void report(List<Double> latencies) {
+	private static void report(String what, List<Double> latencies) {
 		List<Double> sorted = new ArrayList<>(latencies);
 		Collections.sort(sorted);
-		System.out.printf(Locale.ROOT, "Sample app, class file change to new code over HTTP, %d changes: p50 %.1f ms, "
-				+ "max %.1f ms, all %s%n", sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1),
+		System.out.printf(Locale.ROOT, "Sample app, %s, %d changes: p50 %.1f ms, max %.1f ms, all %s%n", what,
+				sorted.size(), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1),
 				latencies.stream().map((value) -> String.format(Locale.ROOT, "%.1f", value)).toList());
 	}
 
