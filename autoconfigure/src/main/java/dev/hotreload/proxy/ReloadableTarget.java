@@ -36,6 +36,8 @@ public final class ReloadableTarget implements TargetSource {
 
 	private volatile @Nullable CountDownLatch hold;
 
+	private volatile @Nullable Thread holder;
+
 	private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
 	/**
@@ -132,6 +134,11 @@ public final class ReloadableTarget implements TargetSource {
 			if (hold == null && generation == this.current) {
 				return generation;
 			}
+			// The reloading thread itself, calling the bean from an @AfterReload method,
+			// reaches the generation being replaced instead of waiting for itself.
+			if (hold != null && this.holder == Thread.currentThread()) {
+				return generation;
+			}
 			generation.inFlightCounter().decrementAndGet();
 			if (hold != null) {
 				awaitUninterruptibly(hold);
@@ -153,6 +160,7 @@ public final class ReloadableTarget implements TargetSource {
 	public int replace(Generation next, Duration drainTimeout, Handover handover) throws Exception {
 		Assert.notNull(next, "'next' must not be null");
 		CountDownLatch hold = new CountDownLatch(1);
+		this.holder = Thread.currentThread();
 		this.hold = hold;
 		try {
 			Generation previous = this.current;
@@ -163,6 +171,7 @@ public final class ReloadableTarget implements TargetSource {
 		}
 		finally {
 			this.hold = null;
+			this.holder = null;
 			hold.countDown();
 		}
 	}
