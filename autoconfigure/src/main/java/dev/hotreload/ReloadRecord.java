@@ -5,8 +5,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.hotreload.proxy.PackageAccess;
-
 import org.springframework.core.NestedExceptionUtils;
 
 /**
@@ -91,9 +89,6 @@ public record ReloadRecord(long id, Instant timestamp, String bean, Trigger trig
 		public static Error of(Throwable ex) {
 			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 			String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
-			if (cause instanceof IllegalAccessError accessError) {
-				message = PackageAccess.explain(accessError);
-			}
 			return new Error(cause.getClass().getSimpleName(), message.lines().findFirst().orElse(""), List.of());
 		}
 

@@ -75,7 +75,12 @@ public final class ClassPathDirectories {
 		return null;
 	}
 
-	private static @Nullable Path toPath(URL url) {
+	/**
+	 * Return the path of a {@code file:} URL of the classpath.
+	 * @param url the URL
+	 * @return its absolute, normalized path, or {@code null} if it is no file URL
+	 */
+	public static @Nullable Path toPath(URL url) {
 		if (!"file".equals(url.getProtocol())) {
 			return null;
 		}

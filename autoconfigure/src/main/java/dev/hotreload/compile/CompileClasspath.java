@@ -1,7 +1,6 @@
 package dev.hotreload.compile;
 
 import java.io.File;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -15,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.hotreload.classloading.ClassPathDirectories;
 
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
@@ -47,7 +48,7 @@ public final class CompileClasspath {
 		for (ClassLoader loader : rootFirst(classLoader)) {
 			if (loader instanceof URLClassLoader urlClassLoader) {
 				for (URL url : urlClassLoader.getURLs()) {
-					add(entries, toPath(url));
+					add(entries, ClassPathDirectories.toPath(url));
 				}
 			}
 		}
@@ -79,16 +80,5 @@ public final class CompileClasspath {
 		}
 	}
 
-	private static @Nullable Path toPath(URL url) {
-		if (!"file".equals(url.getProtocol())) {
-			return null;
-		}
-		try {
-			return Path.of(url.toURI());
-		}
-		catch (URISyntaxException | IllegalArgumentException ex) {
-			return null;
-		}
-	}
 
 }

@@ -20,16 +20,19 @@ final class GenerationDispatcher implements MethodInterceptor {
 
 	private final ReloadableTarget target;
 
-	GenerationDispatcher(ReloadableTarget target) {
+	private final boolean receivesEquals;
+
+	GenerationDispatcher(ReloadableTarget target, boolean receivesEquals) {
 		Assert.notNull(target, "'target' must not be null");
 		this.target = target;
+		this.receivesEquals = receivesEquals;
 	}
 
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Method method = invocation.getMethod();
 		Object[] args = invocation.getArguments();
-		if (AopUtils.isEqualsMethod(method)) {
+		if (this.receivesEquals && AopUtils.isEqualsMethod(method)) {
 			Object proxy = (invocation instanceof ProxyMethodInvocation proxyInvocation) ? proxyInvocation.getProxy()
 					: null;
 			return equalsTarget(proxy, args[0]);

@@ -58,7 +58,9 @@ public final class ReloadableProxies {
 			// interface declares them.
 			factory.addInterface(TargetIdentity.class);
 		}
-		GenerationDispatcher dispatcher = new GenerationDispatcher(target);
+		// A CGLIB proxy answers equals in a callback slot of its own (see below), so only a
+		// JDK proxy sends it through the dispatcher.
+		GenerationDispatcher dispatcher = new GenerationDispatcher(target, !factory.isProxyTargetClass());
 		factory.addAdvisor(new DefaultPointcutAdvisor(dispatcher));
 		factory.setFrozen(true);
 		Object proxy = factory.getProxy(classLoader);

@@ -35,6 +35,7 @@ import dev.hotreload.classloading.ClassPathDirectories;
 import dev.hotreload.classloading.GenerationClassLoader;
 import dev.hotreload.history.ReloadHistory;
 import dev.hotreload.proxy.Generation;
+import dev.hotreload.proxy.PackageAccess;
 import dev.hotreload.proxy.ReloadableProxies;
 import dev.hotreload.proxy.ReloadableTarget;
 import dev.hotreload.state.StateTransfer;
@@ -44,6 +45,7 @@ import dev.hotreload.watch.FileChangeListener;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
@@ -330,12 +332,22 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 				}
 				ReloadRecord record = new ReloadRecord(this.history.nextId(), timestamp, bean.name(), trigger,
 						classes, Outcome.FAILED, previous.number(), millisSince(start), State.NONE,
-						ReloadRecord.Error.of(ex), 0);
+						errorOf(ex), 0);
 				logger.warn(describeFailure(bean, record), ex);
 				this.history.add(record);
 				return record;
 			}
 		}
+	}
+
+	// Package-private access across class loaders is the one failure that hot reload
+	// itself causes, so its record says why and what to do.
+	private static ReloadRecord.Error errorOf(Throwable ex) {
+		if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof IllegalAccessError accessError) {
+			return new ReloadRecord.Error(IllegalAccessError.class.getSimpleName(),
+					PackageAccess.explain(accessError), List.of());
+		}
+		return ReloadRecord.Error.of(ex);
 	}
 
 	private Switch keep(ReloadableTarget target, Generation next) throws Exception {

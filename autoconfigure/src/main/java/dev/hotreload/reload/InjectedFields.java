@@ -2,6 +2,7 @@ package dev.hotreload.reload;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -44,7 +45,7 @@ final class InjectedFields implements Predicate<Field> {
 				return true;
 			}
 		}
-		if (field.getType().isPrimitive() || java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+		if (field.getType().isPrimitive() || Modifier.isStatic(field.getModifiers())) {
 			return false;
 		}
 		try {
