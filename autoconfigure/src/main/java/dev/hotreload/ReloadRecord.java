@@ -24,8 +24,7 @@ import org.springframework.core.NestedExceptionUtils;
  * (non-zero only when they outlasted the drain timeout)
  */
 public record ReloadRecord(long id, Instant timestamp, String bean, Trigger trigger, List<String> classes,
-		Outcome outcome, int generation, double durationMillis, State state, @Nullable Error error,
-		int inFlightCalls) {
+		Outcome outcome, int generation, double durationMillis, State state, @Nullable Error error, int inFlightCalls) {
 
 	/**
 	 * What started a reload.

@@ -6,8 +6,8 @@ package dev.hotreload;
 public enum StatePolicy {
 
 	/**
-	 * Carry the old instance's field values over to the new instance. Init callbacks
-	 * are not run again and the old instance is not destroyed: its resources move on.
+	 * Carry the old instance's field values over to the new instance. Init callbacks are
+	 * not run again and the old instance is not destroyed: its resources move on.
 	 */
 	KEEP,
 

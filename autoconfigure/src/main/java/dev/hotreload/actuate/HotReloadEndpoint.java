@@ -96,8 +96,7 @@ public class HotReloadEndpoint {
 	 * @param state the bean's state policy
 	 * @param history the bean's reload history, newest first
 	 */
-	public record BeanReport(String name, String type, int generation, StatePolicy state,
-			List<ReloadRecord> history) {
+	public record BeanReport(String name, String type, int generation, StatePolicy state, List<ReloadRecord> history) {
 
 	}
 

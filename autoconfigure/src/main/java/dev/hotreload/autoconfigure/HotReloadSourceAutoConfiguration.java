@@ -20,7 +20,8 @@ import org.springframework.util.ClassUtils;
  * Auto-configuration of source mode: the running application compiles the Java sources
  * that change and the engine reloads the result. It applies when hot reload is on, unless
  * {@code hotreload.source.enabled} is {@code false}; source mode then runs when a source
- * directory is found next to a class directory or named in {@code hotreload.source.paths}.
+ * directory is found next to a class directory or named in
+ * {@code hotreload.source.paths}.
  */
 @AutoConfiguration(after = HotReloadAutoConfiguration.class)
 @ConditionalOnBean(HotReloadEngine.class)

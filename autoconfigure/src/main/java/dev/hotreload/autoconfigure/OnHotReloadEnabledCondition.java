@@ -26,12 +26,11 @@ class OnHotReloadEnabledCondition extends SpringBootCondition {
 		if (enabled != null) {
 			return new ConditionOutcome(enabled, message.because("hotreload.enabled is " + enabled));
 		}
-		List<String> profiles = binder.bind("hotreload.profiles", Bindable.listOf(String.class))
-			.orElse(List.of("dev"));
+		List<String> profiles = binder.bind("hotreload.profiles", Bindable.listOf(String.class)).orElse(List.of("dev"));
 		boolean active = !profiles.isEmpty()
 				&& context.getEnvironment().acceptsProfiles(Profiles.of(profiles.toArray(String[]::new)));
-		return new ConditionOutcome(active, message.because((active ? "one of the profiles " : "none of the profiles ")
-				+ profiles + " is active"));
+		return new ConditionOutcome(active,
+				message.because((active ? "one of the profiles " : "none of the profiles ") + profiles + " is active"));
 	}
 
 }

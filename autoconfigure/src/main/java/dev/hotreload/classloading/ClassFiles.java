@@ -100,8 +100,8 @@ public final class ClassFiles {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new ClassFormatError("Truncated or corrupt class file of " + name + " (" + bytes.length
-					+ " bytes): " + ex);
+			throw new ClassFormatError(
+					"Truncated or corrupt class file of " + name + " (" + bytes.length + " bytes): " + ex);
 		}
 	}
 

@@ -48,8 +48,10 @@ public final class GenerationClassLoader extends ClassLoader implements SmartCla
 			if (loaded == null) {
 				byte[] bytes = this.classFiles.bytes(name);
 				if (bytes == null) {
-					// A nested class of the old version that the new version no longer has:
-					// never fall back to the parent's copy, which belongs to the first generation.
+					// A nested class of the old version that the new version no longer
+					// has:
+					// never fall back to the parent's copy, which belongs to the first
+					// generation.
 					throw new ClassNotFoundException(name + " is not part of " + getName());
 				}
 				loaded = defineClass(name, bytes, 0, bytes.length, this.protectionDomain);

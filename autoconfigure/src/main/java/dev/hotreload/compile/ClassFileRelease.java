@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import org.springframework.util.Assert;
 
 /**
- * The Java release that the class files of a class directory were compiled for, read
- * from the major version of a class file, so that changed sources compile for the same
- * release as the build did ({@code --release}).
+ * The Java release that the class files of a class directory were compiled for, read from
+ * the major version of a class file, so that changed sources compile for the same release
+ * as the build did ({@code --release}).
  */
 public final class ClassFileRelease {
 
@@ -58,8 +58,7 @@ public final class ClassFileRelease {
 	 * @throws IOException if the file cannot be read
 	 */
 	public static OptionalInt of(Path classFile) throws IOException {
-		try (InputStream input = Files.newInputStream(classFile);
-				DataInputStream data = new DataInputStream(input)) {
+		try (InputStream input = Files.newInputStream(classFile); DataInputStream data = new DataInputStream(input)) {
 			if (data.readInt() != MAGIC) {
 				return OptionalInt.empty();
 			}

@@ -9,8 +9,8 @@ import dev.hotreload.ReloadRecord;
  *
  * @param source the source file of the batch the error is in, or {@code null} if it is in
  * no file of the batch (such as an invalid option or a generated source)
- * @param file the file's path relative to its source root, the path of a file outside
- * the source roots, or an empty string if the error concerns no file
+ * @param file the file's path relative to its source root, the path of a file outside the
+ * source roots, or an empty string if the error concerns no file
  * @param line the line number, 1-based, or 0 if unknown
  * @param column the column number, 1-based, counting a tab as one character as editors
  * do, or 0 if unknown

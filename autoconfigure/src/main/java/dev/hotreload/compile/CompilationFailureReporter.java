@@ -23,8 +23,8 @@ import org.springframework.util.Assert;
  * top-level class, or the class name when no reloadable bean has that class. Its
  * {@code classes} are the top-level classes of every file of the batch, since none of
  * them was loaded, and its diagnostics are the file's errors. An error that belongs to no
- * file of the batch (such as one in a generated source) is reported against every file
- * of the batch.
+ * file of the batch (such as one in a generated source) is reported against every file of
+ * the batch.
  */
 public final class CompilationFailureReporter {
 

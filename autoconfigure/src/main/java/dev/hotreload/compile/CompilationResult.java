@@ -13,8 +13,8 @@ import org.springframework.util.Assert;
  * @param errors the errors, empty if the batch compiled
  * @param durationMillis how long the compilation took, in milliseconds
  */
-public record CompilationResult(List<SourceFile> sources, List<CompiledClass> classes,
-		List<CompilationError> errors, long durationMillis) {
+public record CompilationResult(List<SourceFile> sources, List<CompiledClass> classes, List<CompilationError> errors,
+		long durationMillis) {
 
 	/**
 	 * Create a result.

@@ -21,9 +21,9 @@ import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
- * The classpath that changed sources compile against: that of the running application.
- * It holds the entries of {@code java.class.path} (the application class loader), then
- * the file URLs of the {@link URLClassLoader URLClassLoaders} between it and the
+ * The classpath that changed sources compile against: that of the running application. It
+ * holds the entries of {@code java.class.path} (the application class loader), then the
+ * file URLs of the {@link URLClassLoader URLClassLoaders} between it and the
  * application's class loader, then the class directories, each once and only if it
  * exists.
  */
@@ -79,6 +79,5 @@ public final class CompileClasspath {
 			return null;
 		}
 	}
-
 
 }

@@ -23,9 +23,9 @@ import org.springframework.util.Assert;
  * Compiles each batch of changed source files and writes the class files into the class
  * directories, where the class directory watcher finds them and the engine reloads what
  * changed. A batch that does not compile writes nothing and is reported; its files are
- * compiled again with the next batch, so that an edit saved together with a typo elsewhere
- * is not lost once the typo is fixed. A deleted source file is only logged: its class
- * files stay, and the running code with them.
+ * compiled again with the next batch, so that an edit saved together with a typo
+ * elsewhere is not lost once the typo is fixed. A deleted source file is only logged: its
+ * class files stay, and the running code with them.
  */
 public final class SourceChangeCompiler implements FileChangeListener, AutoCloseable {
 
@@ -114,8 +114,8 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 		try {
 			ClassFileInstaller.install(result.classes());
 			if (logger.isDebugEnabled()) {
-				logger.debug("Compiled " + names(sources) + " in "
-						+ result.durationMillis() + " ms into " + result.classes().size() + " class file(s)");
+				logger.debug("Compiled " + names(sources) + " in " + result.durationMillis() + " ms into "
+						+ result.classes().size() + " class file(s)");
 			}
 		}
 		catch (IOException ex) {
@@ -140,7 +140,6 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 			this.engine.onChange(new ChangedFiles(beanClasses));
 		}
 	}
-
 
 	/**
 	 * Close the compiler once the batch being compiled, if any, is done; later batches

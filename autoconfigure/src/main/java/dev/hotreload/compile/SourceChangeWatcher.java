@@ -46,7 +46,8 @@ public final class SourceChangeWatcher implements SmartLifecycle {
 	 * @param roots the source roots to watch
 	 * @param classLoader the application's class loader, whose classpath sources compile
 	 * against
-	 * @param quietPeriod how long no further change must arrive before a batch is compiled
+	 * @param quietPeriod how long no further change must arrive before a batch is
+	 * compiled
 	 * @param compilerSupplier supplies the Java compiler, or {@code null} if the runtime
 	 * has none
 	 */

@@ -76,7 +76,8 @@ public final class SourceCompiler implements AutoCloseable {
 		try {
 			this.fileManager.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
 			this.fileManager.setLocationFromPaths(StandardLocation.ANNOTATION_PROCESSOR_PATH, classpath);
-			// Types outside the batch come from class files only: an empty source path keeps
+			// Types outside the batch come from class files only: an empty source path
+			// keeps
 			// javac from compiling other sources it would find on the classpath.
 			this.fileManager.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
 		}

@@ -59,8 +59,8 @@ public record SourceRoot(Path directory, Path classDirectory) {
 	}
 
 	/**
-	 * Return whether a path names a Java source file of a class, and not an editor's
-	 * lock or backup file (such as Emacs' {@code .#Greeter.java}) or a
+	 * Return whether a path names a Java source file of a class, and not an editor's lock
+	 * or backup file (such as Emacs' {@code .#Greeter.java}) or a
 	 * {@code package-info.java} or {@code module-info.java}.
 	 * @param path a file's path
 	 * @return whether it is the source file of a class

@@ -1,9 +1,9 @@
 package dev.hotreload.proxy;
 
 /**
- * Explains the one access failure that hot reload itself causes: a reloaded class lives in
- * its own class loader, hence in another runtime package than the application's classes
- * of the same package name, so package-private access between them fails.
+ * Explains the one access failure that hot reload itself causes: a reloaded class lives
+ * in its own class loader, hence in another runtime package than the application's
+ * classes of the same package name, so package-private access between them fails.
  */
 public final class PackageAccess {
 

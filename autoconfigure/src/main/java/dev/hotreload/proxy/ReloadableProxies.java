@@ -21,7 +21,8 @@ public final class ReloadableProxies {
 
 	static final Method HASH_CODE = ReflectionUtils.findMethod(Object.class, "hashCode");
 
-	// Callback slots of CglibAopProxy that answer equals and hashCode for the proxy itself.
+	// Callback slots of CglibAopProxy that answer equals and hashCode for the proxy
+	// itself.
 	private static final int CGLIB_EQUALS_SLOT = 5;
 
 	private static final int CGLIB_HASH_CODE_SLOT = 6;
@@ -58,7 +59,8 @@ public final class ReloadableProxies {
 			// interface declares them.
 			factory.addInterface(TargetIdentity.class);
 		}
-		// A CGLIB proxy answers equals in a callback slot of its own (see below), so only a
+		// A CGLIB proxy answers equals in a callback slot of its own (see below), so only
+		// a
 		// JDK proxy sends it through the dispatcher.
 		GenerationDispatcher dispatcher = new GenerationDispatcher(target, !factory.isProxyTargetClass());
 		factory.addAdvisor(new DefaultPointcutAdvisor(dispatcher));
@@ -70,16 +72,17 @@ public final class ReloadableProxies {
 		return proxy;
 	}
 
-	// CGLIB proxies answer equals and hashCode themselves; send them to the target instead.
+	// CGLIB proxies answer equals and hashCode themselves; send them to the target
+	// instead.
 	private static void routeIdentityToTarget(Factory proxy, GenerationDispatcher dispatcher) {
 		if (!isCallback(proxy, CGLIB_EQUALS_SLOT, "EqualsInterceptor")
 				|| !isCallback(proxy, CGLIB_HASH_CODE_SLOT, "HashCodeInterceptor")) {
 			return;
 		}
-		proxy.setCallback(CGLIB_EQUALS_SLOT, (org.springframework.cglib.proxy.MethodInterceptor) (self, method,
-				args, methodProxy) -> dispatcher.equalsTarget(self, args[0]));
-		proxy.setCallback(CGLIB_HASH_CODE_SLOT, (org.springframework.cglib.proxy.MethodInterceptor) (self, method,
-				args, methodProxy) -> dispatcher.target().invoke(HASH_CODE, args));
+		proxy.setCallback(CGLIB_EQUALS_SLOT, (org.springframework.cglib.proxy.MethodInterceptor) (self, method, args,
+				methodProxy) -> dispatcher.equalsTarget(self, args[0]));
+		proxy.setCallback(CGLIB_HASH_CODE_SLOT, (org.springframework.cglib.proxy.MethodInterceptor) (self, method, args,
+				methodProxy) -> dispatcher.target().invoke(HASH_CODE, args));
 	}
 
 	private static boolean isCallback(Factory proxy, int slot, String simpleName) {

@@ -128,7 +128,8 @@ public final class ReloadableTarget implements TargetSource {
 		while (true) {
 			Generation generation = this.current;
 			generation.inFlightCounter().incrementAndGet();
-			// Read the hold after counting the call, while the reloader sets the hold before
+			// Read the hold after counting the call, while the reloader sets the hold
+			// before
 			// reading the count: one of the two always sees the other.
 			CountDownLatch hold = this.hold;
 			if (hold == null && generation == this.current) {
@@ -148,13 +149,14 @@ public final class ReloadableTarget implements TargetSource {
 
 	/**
 	 * Replace the current generation, carrying state over: hold new calls, wait up to
-	 * {@code drainTimeout} for the calls in flight to finish, run the handover, switch, and
-	 * let the held calls go on. If the handover throws, the current generation stays.
+	 * {@code drainTimeout} for the calls in flight to finish, run the handover, switch,
+	 * and let the held calls go on. If the handover throws, the current generation stays.
 	 * @param next the new generation
 	 * @param drainTimeout how long to wait for calls in flight
 	 * @param handover what to do between the old and the new generation while calls are
 	 * held
-	 * @return the number of calls still running on the old generation when it was replaced
+	 * @return the number of calls still running on the old generation when it was
+	 * replaced
 	 * @throws Exception what the handover threw
 	 */
 	public int replace(Generation next, Duration drainTimeout, Handover handover) throws Exception {

@@ -51,9 +51,9 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * The hot reload engine: it wraps reloadable beans in stable proxies, and reloads a
- * bean when its class files change or when asked to, one reload at a time. A reload reads
- * the class files, defines them in a fresh {@link GenerationClassLoader}, has the bean
+ * The hot reload engine: it wraps reloadable beans in stable proxies, and reloads a bean
+ * when its class files change or when asked to, one reload at a time. A reload reads the
+ * class files, defines them in a fresh {@link GenerationClassLoader}, has the bean
  * factory build the new instance, carries the state over and switches the proxy to it.
  * Whatever fails on the way leaves the previous generation serving and is recorded.
  */
@@ -267,14 +267,14 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 	 * @param error what went wrong
 	 * @return the record, added to the history
 	 */
-	public ReloadRecord recordFailure(String subject, Trigger trigger, List<String> classes,
-			ReloadRecord.Error error) {
+	public ReloadRecord recordFailure(String subject, Trigger trigger, List<String> classes, ReloadRecord.Error error) {
 		ReloadableBean bean = this.beans.get(subject);
 		int generation = (bean != null) ? bean.target().current().number() : 0;
 		ReloadRecord record = new ReloadRecord(this.history.nextId(), Instant.now(), subject, trigger,
 				List.copyOf(classes), Outcome.FAILED, generation, 0, State.NONE, error, 0);
-		logger.warn("Reload of '" + subject + "' failed; " + ((bean != null) ? "generation " + generation
-				+ " keeps serving: " : "the previous code keeps serving: ") + error.type() + ": " + error.message());
+		logger.warn("Reload of '" + subject + "' failed; " + ((bean != null)
+				? "generation " + generation + " keeps serving: " : "the previous code keeps serving: ") + error.type()
+				+ ": " + error.message());
 		this.history.add(record);
 		return record;
 	}
@@ -304,8 +304,8 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 				if (classes.isEmpty()) {
 					classes.addAll(files.classNames());
 				}
-				loader = new GenerationClassLoader("hotreload '" + bean.name() + "' #" + (previous.number() + 1),
-						files, bean.originalClass().getClassLoader(), bean.originalClass().getProtectionDomain());
+				loader = new GenerationClassLoader("hotreload '" + bean.name() + "' #" + (previous.number() + 1), files,
+						bean.originalClass().getClassLoader(), bean.originalClass().getProtectionDomain());
 				Class<?> type = Class.forName(bean.className(), true, loader);
 				Object instance = this.generationFactory.create(bean.name(), type, bean.policy());
 				Generation next = new Generation(previous.number() + 1, instance);
@@ -313,8 +313,8 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 				bean.liveFiles(files);
 				takeOverDestruction(bean);
 				releaseCaches(previous);
-				ReloadRecord record = new ReloadRecord(this.history.nextId(), timestamp, bean.name(), trigger,
-						classes, Outcome.RELOADED, next.number(), millisSince(start), result.state(), null,
+				ReloadRecord record = new ReloadRecord(this.history.nextId(), timestamp, bean.name(), trigger, classes,
+						Outcome.RELOADED, next.number(), millisSince(start), result.state(), null,
 						result.stillRunning());
 				logger.info(describeSuccess(bean, record));
 				this.history.add(record);
@@ -330,9 +330,8 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 				if (classes.isEmpty()) {
 					classes.add(bean.className());
 				}
-				ReloadRecord record = new ReloadRecord(this.history.nextId(), timestamp, bean.name(), trigger,
-						classes, Outcome.FAILED, previous.number(), millisSince(start), State.NONE,
-						errorOf(ex), 0);
+				ReloadRecord record = new ReloadRecord(this.history.nextId(), timestamp, bean.name(), trigger, classes,
+						Outcome.FAILED, previous.number(), millisSince(start), State.NONE, errorOf(ex), 0);
 				logger.warn(describeFailure(bean, record), ex);
 				this.history.add(record);
 				return record;
@@ -344,8 +343,8 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 	// itself causes, so its record says why and what to do.
 	private static ReloadRecord.Error errorOf(Throwable ex) {
 		if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof IllegalAccessError accessError) {
-			return new ReloadRecord.Error(IllegalAccessError.class.getSimpleName(),
-					PackageAccess.explain(accessError), List.of());
+			return new ReloadRecord.Error(IllegalAccessError.class.getSimpleName(), PackageAccess.explain(accessError),
+					List.of());
 		}
 		return ReloadRecord.Error.of(ex);
 	}
@@ -417,9 +416,10 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 
 	private static String describeSuccess(ReloadableBean bean, ReloadRecord record) {
 		State state = record.state();
-		String message = String.format(Locale.ROOT, "Reloaded '%s' (%s) to generation %d in %.1f ms: kept %s, reset %s, dropped %s",
-				bean.name(), bean.className(), record.generation(), record.durationMillis(), state.kept(),
-				state.reset(), state.dropped());
+		String message = String.format(Locale.ROOT,
+				"Reloaded '%s' (%s) to generation %d in %.1f ms: kept %s, reset %s, dropped %s", bean.name(),
+				bean.className(), record.generation(), record.durationMillis(), state.kept(), state.reset(),
+				state.dropped());
 		if (record.inFlightCalls() > 0) {
 			message += "; " + record.inFlightCalls() + " call(s) were still running on generation "
 					+ (record.generation() - 1) + " after the drain timeout";
@@ -429,9 +429,10 @@ public final class HotReloadEngine implements HotReloader, FileChangeListener {
 
 	private static String describeFailure(ReloadableBean bean, ReloadRecord record) {
 		ReloadRecord.Error error = record.error();
-		return String.format(Locale.ROOT, "Reload of '%s' (%s) failed after %.1f ms; generation %d keeps serving: %s: %s",
-				bean.name(), bean.className(), record.durationMillis(), record.generation(),
-				(error != null) ? error.type() : "?", (error != null) ? error.message() : "");
+		return String.format(Locale.ROOT,
+				"Reload of '%s' (%s) failed after %.1f ms; generation %d keeps serving: %s: %s", bean.name(),
+				bean.className(), record.durationMillis(), record.generation(), (error != null) ? error.type() : "?",
+				(error != null) ? error.message() : "");
 	}
 
 	private record Switch(State state, int stillRunning) {

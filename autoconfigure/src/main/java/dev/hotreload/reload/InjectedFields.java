@@ -12,9 +12,9 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 /**
  * Tells which fields of a new generation hold the bean's injected dependencies, which the
- * new instance got fresh from the bean factory and which must not be overwritten with
- * the old instance's: fields annotated for injection, and fields whose value is one of
- * the factory's singletons (set by constructor injection).
+ * new instance got fresh from the bean factory and which must not be overwritten with the
+ * old instance's: fields annotated for injection, and fields whose value is one of the
+ * factory's singletons (set by constructor injection).
  */
 final class InjectedFields implements Predicate<Field> {
 

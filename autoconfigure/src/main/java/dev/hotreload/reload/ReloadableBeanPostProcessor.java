@@ -104,7 +104,8 @@ public final class ReloadableBeanPostProcessor
 	// reloadable proxy in a proxy of their own. Unless told to proxy the target class (as
 	// with spring.aop.proxy-target-class=false, or without Spring Boot's AOP
 	// auto-configuration), they find the interfaces of the reloadable proxy, such as
-	// Advised, and build a JDK proxy of those, which cannot be injected by the bean's class.
+	// Advised, and build a JDK proxy of those, which cannot be injected by the bean's
+	// class.
 	private void preserveTargetClass(String beanName) {
 		if (this.beanFactory != null && this.beanFactory.containsBeanDefinition(beanName)) {
 			this.beanFactory.getBeanDefinition(beanName)

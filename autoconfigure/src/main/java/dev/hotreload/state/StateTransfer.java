@@ -179,7 +179,8 @@ public final class StateTransfer {
 				return Arrays.stream(wildcard.getUpperBounds()).anyMatch(this::mentionsOwnClass)
 						|| Arrays.stream(wildcard.getLowerBounds()).anyMatch(this::mentionsOwnClass);
 			}
-			// A type variable, whose bounds may refer to itself: the value is checked instead.
+			// A type variable, whose bounds may refer to itself: the value is checked
+			// instead.
 			return false;
 		}
 

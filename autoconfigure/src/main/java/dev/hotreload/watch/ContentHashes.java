@@ -34,7 +34,8 @@ final class ContentHashes {
 				.forEach((path) -> hash(path).ifPresent((hash) -> this.hashes.put(path, hash)));
 		}
 		catch (IOException | UncheckedIOException ex) {
-			// A directory that cannot be read now only means its files count as changed later.
+			// A directory that cannot be read now only means its files count as changed
+			// later.
 		}
 	}
 

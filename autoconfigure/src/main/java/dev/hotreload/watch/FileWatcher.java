@@ -36,9 +36,9 @@ import org.springframework.util.Assert;
  * file whose content is the same as when it was last seen is left out, since a build
  * rewrites every class it compiles, changed or not.
  * <p>
- * Two named daemon threads run while the watcher is started: "{name}-watcher" receives the
- * events, "{name}-reload" delivers the batches ("hotreload-watcher" and "hotreload-reload"
- * unless another name is given).
+ * Two named daemon threads run while the watcher is started: "{name}-watcher" receives
+ * the events, "{name}-reload" delivers the batches ("hotreload-watcher" and
+ * "hotreload-reload" unless another name is given).
  */
 public final class FileWatcher {
 

@@ -45,8 +45,8 @@ class HotReloadEndpointHttpTests {
 		assertThat(report.statusCode()).isEqualTo(200);
 		DocumentContext json = JsonPath.parse(report.body());
 		assertThat(json.read("$.active", Boolean.class)).isTrue();
-		assertThat(json.read("$.watchedPaths", List.class)).anySatisfy(
-				(path) -> assertThat(path.toString()).endsWith("test-classes"));
+		assertThat(json.read("$.watchedPaths", List.class))
+			.anySatisfy((path) -> assertThat(path.toString()).endsWith("test-classes"));
 		assertThat(json.read("$.beans[?(@.name == 'endpointGreeter')].type", List.class))
 			.containsExactly(EndpointGreeter.class.getName());
 		assertThat(json.read("$.beans[?(@.name == 'endpointGreeter')].generation", List.class)).containsExactly(1);

@@ -27,10 +27,8 @@ class CompileClasspathTests {
 		Path classes = Files.createDirectories(temp.resolve("target/classes"));
 		try (URLClassLoader parent = new URLClassLoader(new URL[] { parentEntry.toUri().toURL() },
 				getClass().getClassLoader());
-				URLClassLoader child = new URLClassLoader(
-						new URL[] { childEntry.toUri().toURL(), temp.resolve("missing.jar").toUri().toURL(),
-								parentEntry.toUri().toURL() },
-						parent)) {
+				URLClassLoader child = new URLClassLoader(new URL[] { childEntry.toUri().toURL(),
+						temp.resolve("missing.jar").toUri().toURL(), parentEntry.toUri().toURL() }, parent)) {
 			List<Path> classpath = CompileClasspath.of(child, List.of(classes, childEntry));
 			List<Path> javaClassPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 				.map(Path::of)

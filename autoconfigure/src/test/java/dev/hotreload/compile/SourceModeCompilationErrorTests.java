@@ -123,8 +123,9 @@ class SourceModeCompilationErrorTests {
 				assertThat(failure.error().message()).isEqualTo("demo/Counter.java:7:" + column + ": ';' expected");
 				assertThat(failure.error().diagnostics())
 					.containsExactly(new Diagnostic("demo/Counter.java", 7, column, "';' expected"));
-				await().atMost(Duration.ofSeconds(5)).until(() -> output.toString()
-					.contains(project.sourceFile("demo.Counter") + ":7:" + column + ": ';' expected"));
+				await().atMost(Duration.ofSeconds(5))
+					.until(() -> output.toString()
+						.contains(project.sourceFile("demo.Counter") + ":7:" + column + ": ';' expected"));
 				assertThat(output).contains("WARN").contains("Reload of 'counter' failed; generation 1 keeps serving");
 				assertThat(project.classBytes("demo.Counter")).isEqualTo(classFile);
 				assertThat(call(counter, "describe")).isEqualTo("v1:1");
@@ -164,12 +165,14 @@ class SourceModeCompilationErrorTests {
 						assertThat(diagnostic.column()).isEqualTo(columnOf(TEXTS_WRONG_TYPE, "42"));
 						assertThat(diagnostic.message()).contains("incompatible types");
 					});
-					await().atMost(Duration.ofSeconds(5)).until(() -> output.toString()
-						.contains(project.sourceFile("demo.Texts") + ":4:10: incompatible types"));
+					await().atMost(Duration.ofSeconds(5))
+						.until(() -> output.toString()
+							.contains(project.sourceFile("demo.Texts") + ":4:10: incompatible types"));
 					assertThat(project.classBytes("demo.Counter")).isEqualTo(counterClass);
 					assertThat(project.classBytes("demo.Texts")).isEqualTo(textsClass);
 					assertThat(call(counter, "describe")).isEqualTo("v1:0");
-					// Only the failing file is saved again: the counter's change of the failed
+					// Only the failing file is saved again: the counter's change of the
+					// failed
 					// batch compiles with it.
 					project.save("demo.Texts", TEXTS_V2);
 					ReloadRecord reload = Reloads.awaitRecords(context, 2);

@@ -50,8 +50,7 @@ class SourceModeConfigurationTests {
 			""";
 
 	@Test
-	void watchesTheSourceDirectoryNextToTheClassDirectory(@TempDir Path temp, CapturedOutput output)
-			throws Exception {
+	void watchesTheSourceDirectoryNextToTheClassDirectory(@TempDir Path temp, CapturedOutput output) throws Exception {
 		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Greeter", GREETER_V1)) {
 			Reloads.sourceRunner(project, "demo.Config").run((context) -> {
 				SourceChangeWatcher watcher = context.getBean(SourceChangeWatcher.class);
@@ -141,8 +140,10 @@ class SourceModeConfigurationTests {
 							ToolProvider::getSystemJavaCompiler);
 					watcher.start();
 					assertThat(watcher.isRunning()).isFalse();
-					assertThat(output).contains("Source mode is off: no source directory was found next to the "
-							+ "class directories").contains("name them with 'hotreload.source.paths'");
+					assertThat(output)
+						.contains(
+								"Source mode is off: no source directory was found next to the " + "class directories")
+						.contains("name them with 'hotreload.source.paths'");
 				});
 		}
 	}

@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Source mode end to end: a real project in a temporary directory, a running context, and
- * Java sources saved into {@code src/main/java} that the application compiles and reloads.
+ * Java sources saved into {@code src/main/java} that the application compiles and
+ * reloads.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SourceModeReloadTests {
@@ -157,8 +158,7 @@ class SourceModeReloadTests {
 	}
 
 	@Test
-	void newSourceFilesAreCompiledAndUsableByOtherClasses(@TempDir Path temp, CapturedOutput output)
-			throws Exception {
+	void newSourceFilesAreCompiledAndUsableByOtherClasses(@TempDir Path temp, CapturedOutput output) throws Exception {
 		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", COUNTER_V1)) {
 			Reloads.sourceRunner(project, "demo.Config")
 				.withPropertyValues("hotreload.watch.quiet-period=300ms")
@@ -168,9 +168,11 @@ class SourceModeReloadTests {
 					project.save("demo.Prefix", PREFIX);
 					await().atMost(Duration.ofSeconds(10))
 						.until(() -> Files.isRegularFile(project.classFile("demo.Prefix")));
-					await().atMost(Duration.ofSeconds(10)).until(() -> output.toString()
-						.contains("Changed classes are not hot-reloadable: demo.Prefix; a full refresh is needed"));
-					// A later batch compiles against the class the earlier one added, and a new
+					await().atMost(Duration.ofSeconds(10))
+						.until(() -> output.toString()
+							.contains("Changed classes are not hot-reloadable: demo.Prefix; a full refresh is needed"));
+					// A later batch compiles against the class the earlier one added, and
+					// a new
 					// file saved with its user compiles with it.
 					project.save("demo.Suffix", SUFFIX);
 					project.save("demo.Counter", COUNTER_USING_NEW_CLASSES);
@@ -184,8 +186,8 @@ class SourceModeReloadTests {
 	}
 
 	@Test
-	void sourceOfNoReloadableBeanIsCompiledAndReportedAsNeedingFullRefresh(@TempDir Path temp,
-			CapturedOutput output) throws Exception {
+	void sourceOfNoReloadableBeanIsCompiledAndReportedAsNeedingFullRefresh(@TempDir Path temp, CapturedOutput output)
+			throws Exception {
 		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", COUNTER_V1,
 				"demo.Texts", TEXTS_V1)) {
 			Reloads.sourceRunner(project, "demo.Config").run((context) -> {
@@ -212,7 +214,8 @@ class SourceModeReloadTests {
 				byte[] sourceModesBytes = project.classBytes("demo.Counter");
 				project.compileIntoClasses("demo.Counter", COUNTER_V2);
 				assertThat(project.classBytes("demo.Counter")).isEqualTo(sourceModesBytes);
-				await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+				await().during(Duration.ofMillis(500))
+					.atMost(Duration.ofSeconds(5))
 					.until(() -> reloader.history().size() == 1);
 				assertThat(call(counter, "describe")).isEqualTo("v2:0");
 				// The IDE compiles first; source mode compiles the same bytes later.
@@ -224,7 +227,8 @@ class SourceModeReloadTests {
 				await().atMost(Duration.ofSeconds(10))
 					.until(() -> !Files.getLastModifiedTime(project.classFile("demo.Counter")).equals(idesWrite));
 				assertThat(project.classBytes("demo.Counter")).isEqualTo(idesBytes);
-				await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+				await().during(Duration.ofMillis(500))
+					.atMost(Duration.ofSeconds(5))
 					.until(() -> reloader.history().size() == 2);
 				assertThat(reloader.history()).extracting(ReloadRecord::outcome)
 					.containsExactly(Outcome.RELOADED, Outcome.RELOADED);
@@ -239,8 +243,9 @@ class SourceModeReloadTests {
 				"demo.Texts", TEXTS_V1)) {
 			Reloads.sourceRunner(project, "demo.Config").run((context) -> {
 				project.delete("demo.Texts");
-				await().atMost(Duration.ofSeconds(10)).until(() -> output.toString()
-					.contains("Source file demo/Texts.java was deleted; its class files stay"));
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> output.toString()
+						.contains("Source file demo/Texts.java was deleted; its class files stay"));
 				assertThat(project.classFile("demo.Texts")).isRegularFile();
 				assertThat(context.getBean(HotReloader.class).history()).isEmpty();
 				assertThat(call(context.getBean("counter"), "describe")).isEqualTo("v1:0");

@@ -38,8 +38,8 @@ class SourceRootsTests {
 		Path test = directory(temp, "lib/build/classes/java/test");
 		Path mainSources = directory(temp, "lib/src/main/java");
 		Path testSources = directory(temp, "lib/src/test/java");
-		assertThat(SourceRoots.find(List.of(main, test), List.of()))
-			.containsExactly(new SourceRoot(mainSources, main), new SourceRoot(testSources, test));
+		assertThat(SourceRoots.find(List.of(main, test), List.of())).containsExactly(new SourceRoot(mainSources, main),
+				new SourceRoot(testSources, test));
 	}
 
 	@Test

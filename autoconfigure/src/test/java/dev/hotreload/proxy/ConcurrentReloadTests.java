@@ -64,7 +64,8 @@ public class ConcurrentReloadTests {
 							tally.increment();
 							made++;
 							callersStarted.countDown();
-							// Keep calling until every reload is done, so that all of them
+							// Keep calling until every reload is done, so that all of
+							// them
 							// happen while calls are running.
 							while (!reloadsDone.get() || made < MIN_CALLS_PER_THREAD) {
 								tally.increment();
@@ -87,8 +88,10 @@ public class ConcurrentReloadTests {
 					assertThat(records).extracting(ReloadRecord::inFlightCalls).containsOnly(0);
 					assertThat(records.get(RELOADS - 1).generation()).isEqualTo(RELOADS + 1);
 					assertThat(tally.count()).isEqualTo(expected);
-					System.out.printf("Concurrent reload test: %d threads made %d calls during %d reloads "
-							+ "(mean reload %.2f ms); count %d%n", THREADS, expected, RELOADS,
+					System.out.printf(
+							"Concurrent reload test: %d threads made %d calls during %d reloads "
+									+ "(mean reload %.2f ms); count %d%n",
+							THREADS, expected, RELOADS,
 							records.stream().mapToDouble(ReloadRecord::durationMillis).average().orElse(0),
 							tally.count());
 				}

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A call that outlasts the drain timeout does not stop a reload: the reload goes on, its
- * record counts the call, the call finishes on the old generation and new calls reach
- * the new one.
+ * record counts the call, the call finishes on the old generation and new calls reach the
+ * new one.
  */
 public class DrainTimeoutTests {
 

@@ -81,10 +81,12 @@ public class ReentrantCallTests {
 					});
 					assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 					HotReloader reloader = context.getBean(HotReloader.class);
-					CompletableFuture<ReloadRecord> reload = CompletableFuture.supplyAsync(() -> reloader.reload("outer"));
+					CompletableFuture<ReloadRecord> reload = CompletableFuture
+						.supplyAsync(() -> reloader.reload("outer"));
 					await().until(target::isHoldingCalls);
 					release.countDown();
-					// Were the re-entrant call held, it would wait for the 60 s drain timeout.
+					// Were the re-entrant call held, it would wait for the 60 s drain
+					// timeout.
 					assertThat(call.get(10, TimeUnit.SECONDS)).isEqualTo("outer>relay>inner");
 					ReloadRecord record = reload.get(10, TimeUnit.SECONDS);
 					assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);

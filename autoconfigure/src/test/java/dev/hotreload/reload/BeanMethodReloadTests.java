@@ -15,8 +15,8 @@ import static dev.hotreload.testsupport.Reloads.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bean created by a {@code @Bean} method annotated {@code @HotReloadable} is reloaded by
- * constructor autowiring of its new class, with its state kept.
+ * A bean created by a {@code @Bean} method annotated {@code @HotReloadable} is reloaded
+ * by constructor autowiring of its new class, with its state kept.
  */
 class BeanMethodReloadTests {
 
@@ -86,8 +86,7 @@ class BeanMethodReloadTests {
 	@Test
 	void reloadsByConstructorAutowiringWithStateKept(@TempDir Path temp) throws Exception {
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.Config", CONFIG, "demo.TaxRates", TAX_RATES, "demo.PriceCalculator",
-					CALCULATOR_V1);
+			classes.compile("demo.Config", CONFIG, "demo.TaxRates", TAX_RATES, "demo.PriceCalculator", CALCULATOR_V1);
 			Reloads.runner(classes, "demo.Config").run((context) -> {
 				Object calculator = context.getBean("priceCalculator");
 				Object taxRates = context.getBean("taxRates");

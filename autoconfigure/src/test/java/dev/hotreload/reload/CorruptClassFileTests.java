@@ -107,9 +107,9 @@ class CorruptClassFileTests {
 				assertThat(failed.error()).isNotNull();
 				assertThat(failed.error().type()).isEqualTo("ClassFormatError");
 				assertThat(failed.error().message()).contains(expectedMessage);
-				assertThat(output.getAll().lines()).anySatisfy((line) -> assertThat(line).contains("WARN",
-						"Reload of 'counter' (demo.Counter) failed",
-						"generation 1 keeps serving: ClassFormatError: " + failed.error().message()));
+				assertThat(output.getAll().lines())
+					.anySatisfy((line) -> assertThat(line).contains("WARN", "Reload of 'counter' (demo.Counter) failed",
+							"generation 1 keeps serving: ClassFormatError: " + failed.error().message()));
 				assertThat(engine.bean("counter").generation()).isEqualTo(1);
 				assertThat(call(counter, "describe")).isEqualTo("v1:1");
 				assertThat(call(counter, "increment")).isEqualTo(2);

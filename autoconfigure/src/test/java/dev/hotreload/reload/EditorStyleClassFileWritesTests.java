@@ -22,8 +22,8 @@ import static dev.hotreload.testsupport.Reloads.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bean's class file replaced the way IDEs and editors do it, by delete-then-create or by
- * an atomic rename of a temporary file, reloads the bean once.
+ * A bean's class file replaced the way IDEs and editors do it, by delete-then-create or
+ * by an atomic rename of a temporary file, reloads the bean once.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EditorStyleClassFileWritesTests {

@@ -15,8 +15,8 @@ import static dev.hotreload.testsupport.Reloads.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bean without {@code @HotReloadable} is reloadable exactly when its class name
- * matches a {@code hotreload.include} pattern.
+ * A bean without {@code @HotReloadable} is reloadable exactly when its class name matches
+ * a {@code hotreload.include} pattern.
  */
 class IncludePatternTests {
 
@@ -60,7 +60,8 @@ class IncludePatternTests {
 					assertThat(AopUtils.isAopProxy(repository)).isFalse();
 					assertThat(repository.getClass()).isSameAs(classes.load("demo.OrderRepository"));
 					assertThat(call(service, "order", "tea")).isEqualTo("v1 tea #1");
-					// The repository changes first, so it was handled by the time the service's
+					// The repository changes first, so it was handled by the time the
+					// service's
 					// record appears.
 					classes.compile("demo.OrderRepository", ORDER_REPOSITORY.formatted("v2"));
 					classes.compile("demo.OrderService", ORDER_SERVICE.formatted("v2"));

@@ -182,8 +182,7 @@ class InjectionReloadTests {
 	@Test
 	void newConstructorDependencyIsInjected(@TempDir Path temp) throws Exception {
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.Config", CONFIG, "demo.Store", STORE, "demo.Pricing", PRICING, "demo.Shop",
-					SHOP_V1);
+			classes.compile("demo.Config", CONFIG, "demo.Store", STORE, "demo.Pricing", PRICING, "demo.Shop", SHOP_V1);
 			Reloads.runner(classes, "demo.Config").withPropertyValues("shop.name=Corner Shop").run((context) -> {
 				Object shop = context.getBean("shop");
 				call(shop, "sell");

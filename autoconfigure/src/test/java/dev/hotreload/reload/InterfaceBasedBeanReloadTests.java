@@ -148,8 +148,7 @@ class InterfaceBasedBeanReloadTests {
 	@Test
 	void finalClassIsServedThroughItsInterface(@TempDir Path temp) throws Exception {
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.Config", CONFIG, "demo.FrenchGreeter", FINAL_GREETER_V1, "demo.Concierge",
-					CONCIERGE);
+			classes.compile("demo.Config", CONFIG, "demo.FrenchGreeter", FINAL_GREETER_V1, "demo.Concierge", CONCIERGE);
 			Reloads.runner(classes, "demo.Config").run((context) -> {
 				Greeter greeter = context.getBean(Greeter.class);
 				Object concierge = context.getBean("concierge");

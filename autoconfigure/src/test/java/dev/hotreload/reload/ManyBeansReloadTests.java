@@ -51,12 +51,11 @@ class ManyBeansReloadTests {
 				classes.compile(sources("v2", List.of()));
 				Reloads.awaitRecords(context, BEANS);
 				List<ReloadRecord> records = reloader.history();
-				assertThat(records).hasSize(BEANS)
-					.allSatisfy((record) -> {
-						assertThat(record.outcome()).isEqualTo(Outcome.RELOADED);
-						assertThat(record.generation()).isEqualTo(2);
-						assertThat(record.state().kept()).containsExactly("calls");
-					});
+				assertThat(records).hasSize(BEANS).allSatisfy((record) -> {
+					assertThat(record.outcome()).isEqualTo(Outcome.RELOADED);
+					assertThat(record.generation()).isEqualTo(2);
+					assertThat(record.state().kept()).containsExactly("calls");
+				});
 				assertThat(records).extracting(ReloadRecord::bean).containsExactlyInAnyOrderElementsOf(names);
 				for (int i = 0; i < BEANS; i++) {
 					assertThat(engine.bean(names.get(i)).generation()).isEqualTo(2);

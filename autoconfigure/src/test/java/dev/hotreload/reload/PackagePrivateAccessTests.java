@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A reloaded class that calls a package-private method of a class of the application
- * fails with an {@link IllegalAccessError} that names the member and tells how to fix
- * it, while its other methods keep working.
+ * fails with an {@link IllegalAccessError} that names the member and tells how to fix it,
+ * while its other methods keep working.
  */
 class PackagePrivateAccessTests {
 

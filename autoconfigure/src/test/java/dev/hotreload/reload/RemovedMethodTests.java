@@ -72,8 +72,7 @@ class RemovedMethodTests {
 						assertThat(ex.getBeanName()).isEqualTo("greeter");
 						assertThat(ex.getMethod()).isEqualTo("greet(java.lang.String)");
 					});
-				assertThatExceptionOfType(MissingMethodException.class)
-					.isThrownBy(() -> call(greeter, "greet", "Ada"))
+				assertThatExceptionOfType(MissingMethodException.class).isThrownBy(() -> call(greeter, "greet", "Ada"))
 					.withMessageContaining("Bean 'greeter' has no method greet(java.lang.String)");
 				assertThat(call(reception, "dismiss", "Ada")).isEqualTo("See you Ada");
 				assertThat(call(greeter, "farewell", "Ada")).isEqualTo("See you Ada");

@@ -24,7 +24,8 @@ class UnchangedClassFilesTests {
 	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
 	// 'alpha' sorts before 'beta', and its file changes first: by the time a record of
-	// 'beta' exists, the change of 'alpha' was handled, in the same batch or an earlier one.
+	// 'beta' exists, the change of 'alpha' was handled, in the same batch or an earlier
+	// one.
 	private static final String ALPHA = """
 			package demo;
 			@org.springframework.stereotype.Component

@@ -55,8 +55,7 @@ class UnsatisfiedDependencyTests {
 			""";
 
 	@Test
-	void failsNamingTheMissingTypeAndOldCodeKeepsServing(@TempDir Path temp, CapturedOutput output)
-			throws Exception {
+	void failsNamingTheMissingTypeAndOldCodeKeepsServing(@TempDir Path temp, CapturedOutput output) throws Exception {
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
 			classes.compile("demo.Config", CONFIG, "demo.PaymentGateway", PAYMENT_GATEWAY, "demo.Checkout",
 					CHECKOUT_V1);

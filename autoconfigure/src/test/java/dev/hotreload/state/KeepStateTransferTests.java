@@ -13,9 +13,9 @@ import static dev.hotreload.testsupport.Reloads.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Under {@code StatePolicy.KEEP} a reload carries every compatible field over, resets new,
- * retyped and {@code @ResetOnReload} fields and those holding objects of the bean's own
- * replaced classes, drops removed ones, and reports exactly those names.
+ * Under {@code StatePolicy.KEEP} a reload carries every compatible field over, resets
+ * new, retyped and {@code @ResetOnReload} fields and those holding objects of the bean's
+ * own replaced classes, drops removed ones, and reports exactly those names.
  */
 class KeepStateTransferTests {
 

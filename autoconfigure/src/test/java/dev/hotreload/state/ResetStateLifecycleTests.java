@@ -42,71 +42,71 @@ class ResetStateLifecycleTests {
 			""";
 
 	private static final String SESSION = """
-			package demo;
-			import jakarta.annotation.PostConstruct;
-			import jakarta.annotation.PreDestroy;
-			import dev.hotreload.fixtures.Gate;
-import dev.hotreload.fixtures.LifecycleEvents;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable(state = dev.hotreload.StatePolicy.RESET)
-			public class Session implements org.springframework.beans.factory.InitializingBean {
-				private final LifecycleEvents events;
-				private int hits;
-				private String opened = "never";
-				public Session(LifecycleEvents events) {
-					this.events = events;
-				}
-				@PostConstruct
-				void open() {
-					this.opened = "%1$s";
-					this.events.add("postConstruct %1$s hits=" + this.hits);
-				}
-				@Override
-				public void afterPropertiesSet() {
-					this.events.add("afterPropertiesSet %1$s");
-				}
-				@PreDestroy
-				void close() {
-					this.events.add("preDestroy %1$s hits=" + this.hits);
-				}
-				public int hit() {
-					return ++this.hits;
-				}
-				public String describe() {
-					return "%1$s hits=" + this.hits + " opened=" + this.opened;
-				}
-			}
-			""";
+						package demo;
+						import jakarta.annotation.PostConstruct;
+						import jakarta.annotation.PreDestroy;
+						import dev.hotreload.fixtures.Gate;
+			import dev.hotreload.fixtures.LifecycleEvents;
+						@org.springframework.stereotype.Component
+						@dev.hotreload.HotReloadable(state = dev.hotreload.StatePolicy.RESET)
+						public class Session implements org.springframework.beans.factory.InitializingBean {
+							private final LifecycleEvents events;
+							private int hits;
+							private String opened = "never";
+							public Session(LifecycleEvents events) {
+								this.events = events;
+							}
+							@PostConstruct
+							void open() {
+								this.opened = "%1$s";
+								this.events.add("postConstruct %1$s hits=" + this.hits);
+							}
+							@Override
+							public void afterPropertiesSet() {
+								this.events.add("afterPropertiesSet %1$s");
+							}
+							@PreDestroy
+							void close() {
+								this.events.add("preDestroy %1$s hits=" + this.hits);
+							}
+							public int hit() {
+								return ++this.hits;
+							}
+							public String describe() {
+								return "%1$s hits=" + this.hits + " opened=" + this.opened;
+							}
+						}
+						""";
 
 	private static final String WORKER = """
-			package demo;
-			import dev.hotreload.fixtures.Gate;
-			import dev.hotreload.fixtures.Gate;
-import dev.hotreload.fixtures.LifecycleEvents;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable(state = dev.hotreload.StatePolicy.RESET)
-			public class Worker implements org.springframework.beans.factory.DisposableBean {
-				private final LifecycleEvents events;
-				private final Gate gate;
-				public Worker(LifecycleEvents events, Gate gate) {
-					this.events = events;
-					this.gate = gate;
-				}
-				public String work() throws InterruptedException {
-					this.events.add("work started %1$s");
-					this.gate.pass();
-					this.events.add("work finished %1$s");
-					return "%1$s";
-				}
-				public String version() {
-					return "%1$s";
-				}
-				@Override
-				public void destroy() {
-					this.events.add("destroy %1$s");
-				}
-			}
-			""";
+						package demo;
+						import dev.hotreload.fixtures.Gate;
+						import dev.hotreload.fixtures.Gate;
+			import dev.hotreload.fixtures.LifecycleEvents;
+						@org.springframework.stereotype.Component
+						@dev.hotreload.HotReloadable(state = dev.hotreload.StatePolicy.RESET)
+						public class Worker implements org.springframework.beans.factory.DisposableBean {
+							private final LifecycleEvents events;
+							private final Gate gate;
+							public Worker(LifecycleEvents events, Gate gate) {
+								this.events = events;
+								this.gate = gate;
+							}
+							public String work() throws InterruptedException {
+								this.events.add("work started %1$s");
+								this.gate.pass();
+								this.events.add("work finished %1$s");
+								return "%1$s";
+							}
+							public String version() {
+								return "%1$s";
+							}
+							@Override
+							public void destroy() {
+								this.events.add("destroy %1$s");
+							}
+						}
+						""";
 
 	private static final String GUARDED_SESSION = """
 			package demo;

@@ -42,8 +42,8 @@ public final class TestCompiler {
 			fileManager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(outputDirectory));
 			List<JavaFileObject> units = new ArrayList<>();
 			sources.forEach((className, source) -> units.add(new Source(className, source)));
-			List<String> options = List.of("-classpath", classpath(outputDirectory), "-parameters", "-g",
-					"-proc:none", "--release", "17");
+			List<String> options = List.of("-classpath", classpath(outputDirectory), "-parameters", "-g", "-proc:none",
+					"--release", "17");
 			boolean success = COMPILER.getTask(null, fileManager, diagnostics, options, null, units).call();
 			if (!success) {
 				throw new AssertionError("Compilation failed:\n" + diagnostics.getDiagnostics()

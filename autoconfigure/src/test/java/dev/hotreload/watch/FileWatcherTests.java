@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A {@link FileWatcher} over a real directory turns what IDEs, editors and compilers do to
- * class files into few batches that tell which files changed and which are gone.
+ * A {@link FileWatcher} over a real directory turns what IDEs, editors and compilers do
+ * to class files into few batches that tell which files changed and which are gone.
  */
 class FileWatcherTests {
 

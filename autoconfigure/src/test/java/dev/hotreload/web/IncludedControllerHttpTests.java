@@ -23,9 +23,9 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A controller of an existing application, made reloadable by a
- * {@code hotreload.include} pattern without editing its code, keeps serving its request
- * mapping over real HTTP across reloads, with its state.
+ * A controller of an existing application, made reloadable by a {@code hotreload.include}
+ * pattern without editing its code, keeps serving its request mapping over real HTTP
+ * across reloads, with its state.
  */
 @SpringBootTest(classes = IncludedControllerHttpTests.TestApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,

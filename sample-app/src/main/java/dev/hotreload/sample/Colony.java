@@ -6,10 +6,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * A colony whose population grows by its {@link GrowthModel} on every tick. A
- * class-based reloadable bean with a constructor-injected dependency: after a reload the
- * new instance gets the growth model from the context, and the tick and population from
- * the old instance.
+ * A colony whose population grows by its {@link GrowthModel} on every tick. A class-based
+ * reloadable bean with a constructor-injected dependency: after a reload the new instance
+ * gets the growth model from the context, and the tick and population from the old
+ * instance.
  */
 @Component
 @HotReloadable

@@ -5,8 +5,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The sample's HTTP API: {@code GET /hello} counts a visit, {@code GET /colony} shows
- * the colony and {@code POST /colony/tick} advances it by one tick at once.
+ * The sample's HTTP API: {@code GET /hello} counts a visit, {@code GET /colony} shows the
+ * colony and {@code POST /colony/tick} advances it by one tick at once.
  */
 @RestController
 public class SampleController {

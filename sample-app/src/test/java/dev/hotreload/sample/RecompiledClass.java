@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A class of the sample app that a test changes as a developer would: it edits a copy of
  * the class's real source, compiles it with {@code javax.tools}, and writes the class
- * files into the class directory the running app loaded the class from. {@link #restore()}
- * puts the original class files back.
+ * files into the class directory the running app loaded the class from.
+ * {@link #restore()} puts the original class files back.
  */
 final class RecompiledClass {
 
@@ -96,12 +96,13 @@ final class RecompiledClass {
 				boolean compiled = COMPILER
 					.getTask(null, files, diagnostics, options, null, List.of(new Source(this.type, editedSource)))
 					.call();
-				assertThat(compiled).as(() -> "compiled " + this.type.getSimpleName() + ": "
-						+ diagnostics.getDiagnostics()
-							.stream()
-							.filter((diagnostic) -> diagnostic.getKind() == Diagnostic.Kind.ERROR)
-							.map((diagnostic) -> diagnostic.getMessage(Locale.ROOT))
-							.collect(Collectors.joining("\n")))
+				assertThat(compiled)
+					.as(() -> "compiled " + this.type.getSimpleName() + ": "
+							+ diagnostics.getDiagnostics()
+								.stream()
+								.filter((diagnostic) -> diagnostic.getKind() == Diagnostic.Kind.ERROR)
+								.map((diagnostic) -> diagnostic.getMessage(Locale.ROOT))
+								.collect(Collectors.joining("\n")))
 					.isTrue();
 			}
 			Map<String, byte[]> result = new LinkedHashMap<>();

@@ -36,9 +36,9 @@ final class SampleHttpClient {
 	}
 
 	ColonyReport tick() {
-		return this.json.readValue(send(HttpRequest.newBuilder(uri("/colony/tick"))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build()), ColonyReport.class);
+		return this.json.readValue(
+				send(HttpRequest.newBuilder(uri("/colony/tick")).POST(HttpRequest.BodyPublishers.noBody()).build()),
+				ColonyReport.class);
 	}
 
 	JsonNode hotReload() {

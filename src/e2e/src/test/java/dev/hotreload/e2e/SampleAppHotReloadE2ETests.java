@@ -228,8 +228,7 @@ class SampleAppHotReloadE2ETests {
 	private static Path sampleLocation() throws URISyntaxException {
 		try {
 			Class<?> application = Class.forName("dev.hotreload.sample.SampleApplication");
-			return Path.of(application.getProtectionDomain().getCodeSource().getLocation().toURI())
-				.toAbsolutePath();
+			return Path.of(application.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
 		}
 		catch (ClassNotFoundException ex) {
 			throw new IllegalStateException(ex);
