@@ -3,15 +3,14 @@ package dev.hotreload.autoconfigure;
 import java.nio.file.Path;
 import java.util.Set;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import dev.hotreload.HotReloadable;
 import dev.hotreload.classloading.ClassPathDirectories;
 import dev.hotreload.history.ReloadHistory;
 import dev.hotreload.reload.ClassChangeWatcher;
 import dev.hotreload.reload.HotReloadEngine;
 import dev.hotreload.reload.ReloadableBeanPostProcessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;

@@ -27,8 +27,8 @@ public class HotReloadProperties {
 	private List<String> profiles = new ArrayList<>(List.of("dev"));
 
 	/**
-	 * Class-name patterns, with '*' wildcards, of beans that are reloadable without the
-	 * @HotReloadable annotation, such as 'com.example.web.*Controller'.
+	 * Class-name patterns, with '*' wildcards, of beans that are reloadable even without
+	 * an @HotReloadable annotation, such as 'com.example.web.*Controller'.
 	 */
 	private List<String> include = new ArrayList<>();
 

@@ -1,8 +1,7 @@
 package dev.hotreload.compile;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.hotreload.ReloadRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One error the compiler reported.

@@ -7,12 +7,11 @@ import java.util.function.Supplier;
 
 import javax.tools.JavaCompiler;
 
+import dev.hotreload.reload.HotReloadEngine;
+import dev.hotreload.watch.FileWatcher;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
-import dev.hotreload.reload.HotReloadEngine;
-import dev.hotreload.watch.FileWatcher;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;

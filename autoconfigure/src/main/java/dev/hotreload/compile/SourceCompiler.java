@@ -27,10 +27,9 @@ import javax.tools.StandardLocation;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
+import dev.hotreload.classloading.ClassFiles;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
-import dev.hotreload.classloading.ClassFiles;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.util.Assert;

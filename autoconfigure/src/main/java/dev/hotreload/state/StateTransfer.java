@@ -13,11 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.hotreload.ReloadRecord;
-import dev.hotreload.classloading.ClassFiles;
 import dev.hotreload.ResetOnReload;
+import dev.hotreload.classloading.ClassFiles;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 import org.springframework.util.ReflectionUtils;

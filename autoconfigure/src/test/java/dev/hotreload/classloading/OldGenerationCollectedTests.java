@@ -11,9 +11,9 @@ import dev.hotreload.ReloadRecord;
 import dev.hotreload.proxy.ReloadableTarget;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.aop.framework.Advised;
 

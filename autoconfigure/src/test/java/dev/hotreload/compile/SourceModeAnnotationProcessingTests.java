@@ -1,12 +1,12 @@
 package dev.hotreload.compile;
 
-import dev.hotreload.testsupport.ReloadableClasses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Outcome;
+import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import dev.hotreload.testsupport.SourceProject;
 import dev.hotreload.testsupport.TestCompiler;

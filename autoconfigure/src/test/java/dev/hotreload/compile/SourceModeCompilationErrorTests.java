@@ -1,6 +1,5 @@
 package dev.hotreload.compile;
 
-import dev.hotreload.testsupport.ReloadableClasses;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +9,7 @@ import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Diagnostic;
 import dev.hotreload.ReloadRecord.Outcome;
 import dev.hotreload.ReloadRecord.Trigger;
+import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import dev.hotreload.testsupport.SourceProject;
 import org.junit.jupiter.api.Test;

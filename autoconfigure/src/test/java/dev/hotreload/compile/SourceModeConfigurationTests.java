@@ -1,6 +1,5 @@
 package dev.hotreload.compile;
 
-import dev.hotreload.testsupport.ReloadableClasses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +10,7 @@ import javax.tools.ToolProvider;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Outcome;
 import dev.hotreload.reload.HotReloadEngine;
+import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import dev.hotreload.testsupport.SourceProject;
 import org.junit.jupiter.api.Test;

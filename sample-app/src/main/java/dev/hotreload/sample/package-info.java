@@ -1,0 +1,4 @@
+/**
+ * A stateful demo application whose beans are reloaded while it runs.
+ */
+package dev.hotreload.sample;

@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks of calls through reloadable proxies.
+ */
+package dev.hotreload.bench;
