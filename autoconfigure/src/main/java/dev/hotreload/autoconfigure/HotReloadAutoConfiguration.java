@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of hot reload: the engine, the post-processor that hands out
@@ -42,8 +41,9 @@ public final class HotReloadAutoConfiguration {
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static HotReloadEngine hotReloadEngine(ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		HotReloadProperties properties = bind(environment);
-		ClassLoader classLoader = (beanFactory.getBeanClassLoader() != null) ? beanFactory.getBeanClassLoader()
-				: ClassUtils.getDefaultClassLoader();
+		ClassLoader beanClassLoader = beanFactory.getBeanClassLoader();
+		ClassLoader classLoader = (beanClassLoader != null) ? beanClassLoader
+				: HotReloadAutoConfiguration.class.getClassLoader();
 		Set<Path> directories = ClassPathDirectories.find(classLoader, properties.getWatch().getPaths());
 		if (directories.isEmpty()) {
 			logger.info("Hot reload is on, but the classpath has no class directory to watch (a packaged "

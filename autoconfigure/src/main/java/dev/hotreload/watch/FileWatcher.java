@@ -62,11 +62,7 @@ public final class FileWatcher {
 
 	private final Object monitor = new Object();
 
-	private @Nullable DirectoryWatcher watcher;
-
-	private @Nullable ExecutorService watchExecutor;
-
-	private @Nullable ScheduledExecutorService deliveryExecutor;
+	private @Nullable Watching watching;
 
 	private @Nullable ScheduledFuture<?> scheduledDelivery;
 
@@ -112,11 +108,12 @@ public final class FileWatcher {
 	 */
 	public void start() {
 		synchronized (this.monitor) {
-			if (this.watcher != null) {
+			if (this.watching != null) {
 				return;
 			}
+			DirectoryWatcher watcher;
 			try {
-				this.watcher = DirectoryWatcher.builder()
+				watcher = DirectoryWatcher.builder()
 					.paths(this.roots)
 					.fileHashing(false)
 					.logger(NOPLogger.NOP_LOGGER)
@@ -128,9 +125,11 @@ public final class FileWatcher {
 			}
 			this.hashes.clear();
 			this.roots.forEach((root) -> this.hashes.record(root, this.filter));
-			this.watchExecutor = Executors.newSingleThreadExecutor(daemon(this.name + "-watcher"));
-			this.deliveryExecutor = Executors.newSingleThreadScheduledExecutor(daemon(this.name + "-reload"));
-			this.watcher.watchAsync(this.watchExecutor);
+			ExecutorService watchExecutor = Executors.newSingleThreadExecutor(daemon(this.name + "-watcher"));
+			ScheduledExecutorService deliveryExecutor = Executors
+				.newSingleThreadScheduledExecutor(daemon(this.name + "-reload"));
+			this.watching = new Watching(watcher, watchExecutor, deliveryExecutor);
+			watcher.watchAsync(watchExecutor);
 		}
 	}
 
@@ -139,20 +138,19 @@ public final class FileWatcher {
 	 */
 	public void stop() {
 		synchronized (this.monitor) {
-			if (this.watcher == null) {
+			Watching watching = this.watching;
+			if (watching == null) {
 				return;
 			}
 			try {
-				this.watcher.close();
+				watching.watcher().close();
 			}
 			catch (IOException ex) {
 				logger.debug("Error while closing the directory watcher", ex);
 			}
-			this.watchExecutor.shutdownNow();
-			this.deliveryExecutor.shutdownNow();
-			this.watcher = null;
-			this.watchExecutor = null;
-			this.deliveryExecutor = null;
+			watching.watchExecutor().shutdownNow();
+			watching.deliveryExecutor().shutdownNow();
+			this.watching = null;
 			this.pending.clear();
 		}
 	}
@@ -176,15 +174,16 @@ public final class FileWatcher {
 			return;
 		}
 		synchronized (this.monitor) {
-			if (this.deliveryExecutor == null) {
+			Watching watching = this.watching;
+			if (watching == null) {
 				return;
 			}
 			this.pending.put(path, event.rootPath());
 			if (this.scheduledDelivery != null) {
 				this.scheduledDelivery.cancel(false);
 			}
-			this.scheduledDelivery = this.deliveryExecutor.schedule(this::deliver, this.quietPeriod.toNanos(),
-					TimeUnit.NANOSECONDS);
+			this.scheduledDelivery = watching.deliveryExecutor()
+				.schedule(this::deliver, this.quietPeriod.toNanos(), TimeUnit.NANOSECONDS);
 		}
 	}
 
@@ -216,6 +215,14 @@ public final class FileWatcher {
 			thread.setDaemon(true);
 			return thread;
 		};
+	}
+
+	/**
+	 * What runs while the watcher is started: set and cleared together.
+	 */
+	private record Watching(DirectoryWatcher watcher, ExecutorService watchExecutor,
+			ScheduledExecutorService deliveryExecutor) {
+
 	}
 
 }
