@@ -49,7 +49,8 @@ final class References {
 	 *
 	 * @param kind what is referred to
 	 * @param owner the internal name of the class
-	 * @param name the member's name ({@code <init>} for a constructor), empty for a class
+	 * @param name the member's name (the JVM's init name for a constructor), empty for a
+	 * class
 	 * @param descriptor the member's descriptor, empty for a class
 	 */
 	record Reference(Kind kind, String owner, String name, String descriptor) {

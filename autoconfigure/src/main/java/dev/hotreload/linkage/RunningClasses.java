@@ -55,7 +55,7 @@ final class RunningClasses {
 	 * Tell whether a method or constructor can be resolved as the JVM resolves it: in the
 	 * class, its superclasses, then its interfaces.
 	 * @param owner the internal name of the class the call names
-	 * @param name the method's name, {@code <init>} for a constructor
+	 * @param name the method's name (the JVM's init name for a constructor)
 	 * @param descriptor the method's descriptor
 	 * @return whether it exists
 	 */
@@ -168,7 +168,7 @@ final class RunningClasses {
 			}
 			Set<String> methods = new HashSet<>();
 			Set<String> fields = new HashSet<>();
-			String[] superName = new String[1];
+			@Nullable String[] superName = new String[1];
 			List<String> interfaces = new ArrayList<>();
 			new ClassReader(input).accept(new ClassVisitor(SpringAsmInfo.ASM_VERSION) {
 

@@ -17,9 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.hotreload.classloading.ClassPathDirectories;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -140,7 +139,9 @@ public final class ClassRedefiner {
 			ClassShape next = ClassShape.read(bytes);
 			List<String> differences = new ArrayList<>();
 			for (Class<?> type : classes) {
-				for (String difference : ClassShape.read(liveFiles.get(type)).differencesTo(next)) {
+				byte[] liveFile = liveFiles.get(type);
+				Assert.state(liveFile != null, "Every live class was read back");
+				for (String difference : ClassShape.read(liveFile).differencesTo(next)) {
 					if (!differences.contains(difference)) {
 						differences.add(difference);
 					}

@@ -181,7 +181,7 @@ public record ClassShape(String name, int access, @Nullable String superName, Li
 	 * A field, method, constructor or record component: its name, descriptor and
 	 * modifiers.
 	 *
-	 * @param name the member's name ({@code <init>} for a constructor)
+	 * @param name the member's name (the JVM's init name for a constructor)
 	 * @param descriptor its JVM descriptor
 	 * @param access its modifiers
 	 */
