@@ -72,8 +72,8 @@ class SampleApplicationHotReloadTests {
 		assertThat(this.client.hello()).isEqualTo(new Visit(visits + 2, "Welcome back, visitor #" + (visits + 2)));
 		JsonNode report = this.client.hotReload();
 		assertThat(report.get("active").asBoolean()).isTrue();
-		assertThat(report.get("beans").findValuesAsString("name")).containsExactly("colony", "logisticGrowth",
-				"visitCounter");
+		assertThat(report.get("beans").findValuesAsString("name")).containsExactly("colony", "guestbook",
+				"logisticGrowth", "visitCounter");
 		JsonNode newest = report.get("history").get(0);
 		assertThat(newest.get("bean").asString()).isEqualTo("visitCounter");
 		assertThat(newest.get("trigger").asString()).isEqualTo("FILE_CHANGE");
