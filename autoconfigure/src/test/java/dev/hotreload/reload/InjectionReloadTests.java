@@ -151,6 +151,70 @@ class InjectionReloadTests {
 			}
 			""";
 
+	private static final String CATALOG = """
+			package demo;
+			public interface Catalog {
+				String title();
+			}
+			""";
+
+	// Made by a FactoryBean, as Spring Data makes its repositories
+	private static final String CATALOG_FACTORY = """
+			package demo;
+			@org.springframework.stereotype.Component("catalog")
+			public class CatalogFactory implements org.springframework.beans.factory.FactoryBean<Catalog> {
+				@Override
+				public Catalog getObject() {
+					return () -> "spring catalog";
+				}
+				@Override
+				public Class<?> getObjectType() {
+					return Catalog.class;
+				}
+			}
+			""";
+
+	private static final String LIBRARY = """
+			package demo;
+			@org.springframework.stereotype.Component
+			@dev.hotreload.HotReloadable
+			public class Library {
+				private final Catalog catalog;
+				private int loans;
+				public Library(Catalog catalog) {
+					this.catalog = catalog;
+				}
+				public String lend() {
+					this.loans++;
+					return "%s: " + this.catalog.title() + ", loans=" + this.loans;
+				}
+				public Object catalog() {
+					return this.catalog;
+				}
+			}
+			""";
+
+	@Test
+	void objectOfAFactoryBeanIsInjectedAndNotReported(@TempDir Path temp) throws Exception {
+		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
+			classes.compile("demo.Config", CONFIG, "demo.Catalog", CATALOG, "demo.CatalogFactory", CATALOG_FACTORY,
+					"demo.Library", LIBRARY.formatted("v1"));
+			Reloads.runner(classes, "demo.Config").run((context) -> {
+				Object library = context.getBean("library");
+				Object catalog = context.getBean("catalog");
+				assertThat(call(library, "lend")).isEqualTo("v1: spring catalog, loans=1");
+				classes.compile("demo.Library", LIBRARY.formatted("v2"));
+				ReloadRecord record = Reloads.awaitRecords(context, 1);
+				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
+				assertThat(record.state().kept()).containsExactly("loans");
+				assertThat(record.state().reset()).isEmpty();
+				assertThat(record.state().dropped()).isEmpty();
+				assertThat(call(library, "catalog")).isSameAs(catalog);
+				assertThat(call(library, "lend")).isEqualTo("v2: spring catalog, loans=2");
+			});
+		}
+	}
+
 	@Test
 	void injectedFieldsAreFreshAndNotReported(@TempDir Path temp) throws Exception {
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
