@@ -134,6 +134,10 @@ class GuestbookPostgresTests {
 			assertThat(written).anyMatch((text) -> text.startsWith(message));
 		}
 		assertThat(written.get(written.size() - 1)).startsWith(messages.get(messages.size() - 1));
+		// The repository is injected into each generation, not carried over as state
+		ReloadRecord last = newestRecordOfGuestbook().orElseThrow();
+		assertThat(last.generation()).isEqualTo(generation + messages.size() - 1);
+		assertThat(last.state().kept()).isEmpty();
 	}
 
 	@Test
