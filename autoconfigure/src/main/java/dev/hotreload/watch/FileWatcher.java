@@ -8,12 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -25,6 +28,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.helpers.NOPLogger;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.Assert;
 
 /**
@@ -34,11 +38,15 @@ import org.springframework.util.Assert;
  * atomic rename or a build that rewrites hundreds of files each make one batch. Whether a
  * file was deleted is decided when the batch is delivered, from the file system, and a
  * file whose content is the same as when it was last seen is left out, since a build
- * rewrites every class it compiles, changed or not.
+ * rewrites every class it compiles, changed or not. Files are read and checksummed on the
+ * delivery thread without holding the lock that event intake needs, so that events keep
+ * being taken in while a large batch is read.
  * <p>
  * Two named daemon threads run while the watcher is started: "{name}-watcher" receives
  * the events, "{name}-reload" delivers the batches ("hotreload-watcher" and
- * "hotreload-reload" unless another name is given).
+ * "hotreload-reload" unless another name is given). {@link #stop()} works like Spring
+ * Boot's {@code FileSystemWatcher}: it stops taking events, lets the batch being
+ * delivered finish within the stop timeout, and then joins both threads.
  */
 public final class FileWatcher {
 
@@ -46,11 +54,18 @@ public final class FileWatcher {
 
 	private static final String DEFAULT_NAME = "hotreload";
 
+	/**
+	 * How long {@link #stop()} waits for the batch being delivered unless told otherwise.
+	 */
+	public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
+
 	private final String name;
 
 	private final List<Path> roots;
 
 	private final Duration quietPeriod;
+
+	private final Duration stopTimeout;
 
 	private final Predicate<Path> filter;
 
@@ -62,7 +77,9 @@ public final class FileWatcher {
 
 	private final Object monitor = new Object();
 
-	private @Nullable Watching watching;
+	private final Object lifecycleMonitor = new Object();
+
+	private @Nullable Running running;
 
 	private @Nullable ScheduledFuture<?> scheduledDelivery;
 
@@ -89,28 +106,52 @@ public final class FileWatcher {
 	 */
 	public FileWatcher(String name, Collection<Path> roots, Duration quietPeriod, Predicate<Path> filter,
 			FileChangeListener listener) {
+		this(name, roots, quietPeriod, DEFAULT_STOP_TIMEOUT, filter, listener);
+	}
+
+	/**
+	 * Create a watcher whose threads carry a name of their own and that waits a given
+	 * time for the batch being delivered when it stops; nothing runs until
+	 * {@link #start()}.
+	 * @param name the prefix of the threads' names
+	 * @param roots the directories to watch, recursively
+	 * @param quietPeriod how long no change must arrive before a batch is delivered
+	 * @param stopTimeout how long {@link #stop()} waits for the batch being delivered
+	 * before it interrupts it
+	 * @param filter which files matter
+	 * @param listener who receives the batches
+	 */
+	public FileWatcher(String name, Collection<Path> roots, Duration quietPeriod, Duration stopTimeout,
+			Predicate<Path> filter, FileChangeListener listener) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notEmpty(roots, "'roots' must not be empty");
 		Assert.notNull(quietPeriod, "'quietPeriod' must not be null");
 		Assert.isTrue(!quietPeriod.isNegative(), "'quietPeriod' must not be negative");
+		Assert.notNull(stopTimeout, "'stopTimeout' must not be null");
+		Assert.isTrue(!stopTimeout.isNegative(), "'stopTimeout' must not be negative");
 		Assert.notNull(filter, "'filter' must not be null");
 		Assert.notNull(listener, "'listener' must not be null");
 		this.name = name;
 		this.roots = List.copyOf(roots);
 		this.quietPeriod = quietPeriod;
+		this.stopTimeout = stopTimeout;
 		this.filter = filter;
 		this.listener = listener;
 	}
 
 	/**
 	 * Start watching. Returns once the directories are registered, so that a change made
-	 * after this call is seen.
+	 * after this call is seen. The content of the files is remembered before the
+	 * directories are registered, and a file that changed in between is delivered as a
+	 * change.
 	 */
 	public void start() {
-		synchronized (this.monitor) {
-			if (this.watching != null) {
+		synchronized (this.lifecycleMonitor) {
+			if (this.running != null) {
 				return;
 			}
+			this.hashes.clear();
+			this.roots.forEach((root) -> this.hashes.record(root, this.filter));
 			DirectoryWatcher watcher;
 			try {
 				watcher = DirectoryWatcher.builder()
@@ -123,35 +164,65 @@ public final class FileWatcher {
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot watch " + this.roots, ex);
 			}
-			this.hashes.clear();
-			this.roots.forEach((root) -> this.hashes.record(root, this.filter));
-			ExecutorService watchExecutor = Executors.newSingleThreadExecutor(daemon(this.name + "-watcher"));
-			ScheduledExecutorService deliveryExecutor = Executors
-				.newSingleThreadScheduledExecutor(daemon(this.name + "-reload"));
-			this.watching = new Watching(watcher, watchExecutor, deliveryExecutor);
-			watcher.watchAsync(watchExecutor);
+			ExecutorService watchExecutor = Executors.newSingleThreadExecutor(daemon(this.name + "-watcher", null));
+			Set<Thread> deliveryThreads = ConcurrentHashMap.newKeySet();
+			ScheduledThreadPoolExecutor deliveryExecutor = new ScheduledThreadPoolExecutor(1,
+					daemon(this.name + "-reload", deliveryThreads));
+			// A delivery not yet begun when the watcher stops is dropped, not run.
+			deliveryExecutor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+			synchronized (this.monitor) {
+				this.running = new Running(watcher, watchExecutor, deliveryExecutor, deliveryThreads);
+			}
+			watcher.watchAsync(watchExecutor).exceptionally((ex) -> {
+				logger.warn("Watching " + this.roots + " failed; changes are no longer seen", ex);
+				return null;
+			});
+			// Files written between the baseline and the registration raised no event.
+			for (Path root : this.roots) {
+				this.hashes.possiblyChangedSinceRecorded(root, this.filter).forEach((path) -> take(path, root));
+			}
 		}
 	}
 
 	/**
-	 * Stop watching and end both threads. Changes not yet delivered are dropped.
+	 * Stop watching and end both threads: no further event is taken, a batch not yet
+	 * being delivered is dropped, and the batch being delivered, if any, may finish
+	 * within the stop timeout before it is interrupted. Returns once both threads ended
+	 * or the stop timeout passed.
 	 */
 	public void stop() {
-		synchronized (this.monitor) {
-			Watching watching = this.watching;
-			if (watching == null) {
-				return;
+		synchronized (this.lifecycleMonitor) {
+			Running running;
+			synchronized (this.monitor) {
+				running = this.running;
+				if (running == null) {
+					return;
+				}
+				this.running = null;
+				this.pending.clear();
+				if (this.scheduledDelivery != null) {
+					this.scheduledDelivery.cancel(false);
+					this.scheduledDelivery = null;
+				}
 			}
 			try {
-				watching.watcher().close();
+				running.watcher().close();
 			}
 			catch (IOException ex) {
 				logger.debug("Error while closing the directory watcher", ex);
 			}
-			watching.watchExecutor().shutdownNow();
-			watching.deliveryExecutor().shutdownNow();
-			this.watching = null;
-			this.pending.clear();
+			running.watchExecutor().shutdown();
+			running.deliveryExecutor().shutdown();
+			if (running.deliveryThreads().contains(Thread.currentThread())) {
+				// Stopped from a batch being delivered: it cannot wait for itself.
+				return;
+			}
+			if (!awaitTermination(running.deliveryExecutor(), this.stopTimeout)) {
+				logger.warn("The '" + this.name + "' file watcher is still delivering a batch after "
+						+ DurationStyle.SIMPLE.print(this.stopTimeout) + "; interrupting it");
+				running.deliveryExecutor().shutdownNow();
+			}
+			awaitTermination(running.watchExecutor(), this.stopTimeout);
 		}
 	}
 
@@ -161,6 +232,16 @@ public final class FileWatcher {
 	 */
 	public List<Path> roots() {
 		return this.roots;
+	}
+
+	/**
+	 * Return the files whose changes wait for the quiet period to pass.
+	 * @return the pending files
+	 */
+	Set<Path> pendingFiles() {
+		synchronized (this.monitor) {
+			return new LinkedHashSet<>(this.pending.keySet());
+		}
 	}
 
 	private void onEvent(DirectoryChangeEvent event) {
@@ -173,31 +254,41 @@ public final class FileWatcher {
 		if (path == null || event.isDirectory() || !this.filter.test(path)) {
 			return;
 		}
+		take(path, event.rootPath());
+	}
+
+	private void take(Path path, Path root) {
 		synchronized (this.monitor) {
-			Watching watching = this.watching;
-			if (watching == null) {
+			Running running = this.running;
+			if (running == null) {
 				return;
 			}
-			this.pending.put(path, event.rootPath());
+			this.pending.put(path, root);
 			if (this.scheduledDelivery != null) {
 				this.scheduledDelivery.cancel(false);
 			}
-			this.scheduledDelivery = watching.deliveryExecutor()
+			this.scheduledDelivery = running.deliveryExecutor()
 				.schedule(this::deliver, this.quietPeriod.toNanos(), TimeUnit.NANOSECONDS);
 		}
 	}
 
 	private void deliver() {
-		List<ChangedFile> files = new ArrayList<>();
+		Map<Path, Path> batch;
 		synchronized (this.monitor) {
-			this.pending.forEach((path, root) -> {
-				boolean deleted = !Files.exists(path);
-				if (this.hashes.changed(path, deleted)) {
-					files.add(new ChangedFile(root, path, deleted));
-				}
-			});
+			if (this.running == null) {
+				return;
+			}
+			batch = new LinkedHashMap<>(this.pending);
 			this.pending.clear();
 		}
+		// Read and checksum without the lock: events keep coming in meanwhile.
+		List<ChangedFile> files = new ArrayList<>();
+		batch.forEach((path, root) -> {
+			boolean deleted = !Files.exists(path);
+			if (this.hashes.changed(path, deleted)) {
+				files.add(new ChangedFile(root, path, deleted));
+			}
+		});
 		if (files.isEmpty()) {
 			return;
 		}
@@ -209,19 +300,29 @@ public final class FileWatcher {
 		}
 	}
 
-	private static ThreadFactory daemon(String name) {
+	private static boolean awaitTermination(ExecutorService executor, Duration timeout) {
+		try {
+			return executor.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return executor.isTerminated();
+		}
+	}
+
+	private static ThreadFactory daemon(String name, @Nullable Set<Thread> created) {
 		return (runnable) -> {
 			Thread thread = new Thread(runnable, name);
 			thread.setDaemon(true);
+			if (created != null) {
+				created.add(thread);
+			}
 			return thread;
 		};
 	}
 
-	/**
-	 * What runs while the watcher is started: set and cleared together.
-	 */
-	private record Watching(DirectoryWatcher watcher, ExecutorService watchExecutor,
-			ScheduledExecutorService deliveryExecutor) {
+	private record Running(DirectoryWatcher watcher, ExecutorService watchExecutor,
+			ScheduledThreadPoolExecutor deliveryExecutor, Set<Thread> deliveryThreads) {
 
 	}
 
