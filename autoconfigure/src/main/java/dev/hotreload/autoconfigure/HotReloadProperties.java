@@ -86,7 +86,9 @@ public class HotReloadProperties {
 	public static class Watch {
 
 		/**
-		 * Class directories to watch in addition to those of the classpath.
+		 * Class directories to watch, whatever their names, in addition to the build
+		 * output directories of the classpath (such as 'target/classes' or
+		 * 'build/classes/java/main').
 		 */
 		private List<Path> paths = new ArrayList<>();
 

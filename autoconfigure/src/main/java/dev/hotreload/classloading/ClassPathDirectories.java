@@ -11,22 +11,42 @@ import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the class directories of an application (classpath entries that are directories,
- * such as {@code target/classes}), where changed classes can appear. A packaged
- * application has none.
+ * Finds the class directories of an application where changed classes can appear: the
+ * classpath entries that are the output directories of a build, and the directories named
+ * explicitly. A build output directory is one of
+ * <ul>
+ * <li>Maven's {@code target/classes} and {@code target/test-classes};</li>
+ * <li>Gradle's {@code build/classes/<language>/<source set>} (such as
+ * {@code build/classes/java/main}) and {@code build/resources/<source set>};</li>
+ * <li>an IDE's output folder: IntelliJ IDEA's {@code out/production/<module>} and
+ * {@code out/test/<module>}, Eclipse's and VS Code's {@code bin} and
+ * {@code bin/<source set>}.</li>
+ * </ul>
+ * Other classpath directories are not watched, so that an application run from packaged
+ * classes, such as Spring Boot's extracted layout ({@code BOOT-INF/classes} next to the
+ * launcher's classes), has none. Nothing below {@code BOOT-INF} or {@code WEB-INF}
+ * counts, nor a directory holding {@code BOOT-INF}, even when named explicitly.
  */
 public final class ClassPathDirectories {
+
+	private static final Log logger = LogFactory.getLog(ClassPathDirectories.class);
+
+	private static final Set<String> PACKAGED_LAYOUT_DIRECTORIES = Set.of("BOOT-INF", "WEB-INF");
 
 	private ClassPathDirectories() {
 	}
 
 	/**
-	 * Find the class directories visible to a class loader, plus extra ones.
+	 * Find the build output directories visible to a class loader, plus extra class
+	 * directories. Classpath directories that are not build output are left out, each
+	 * with a line in the log.
 	 * @param classLoader the application's class loader
-	 * @param extraPaths further class directories to include
+	 * @param extraPaths further class directories to include, whatever their names
 	 * @return the existing directories, in classpath order, without duplicates
 	 */
 	public static Set<Path> find(ClassLoader classLoader, Collection<Path> extraPaths) {
@@ -35,8 +55,15 @@ public final class ClassPathDirectories {
 			Enumeration<URL> roots = classLoader.getResources("");
 			while (roots.hasMoreElements()) {
 				Path path = toPath(roots.nextElement());
-				if (path != null && Files.isDirectory(path)) {
-					result.add(path);
+				if (path != null && Files.isDirectory(path) && !result.contains(path)) {
+					if (isBuildOutput(path) && !isPackagedLayout(path)) {
+						result.add(path);
+					}
+					else {
+						logger.info("Not watching classpath directory " + path
+								+ " for hot reload: it is no build output directory (such as target/classes); "
+								+ "name it in 'hotreload.watch.paths' to watch it");
+					}
 				}
 			}
 		}
@@ -45,11 +72,59 @@ public final class ClassPathDirectories {
 		}
 		for (Path extra : extraPaths) {
 			Path path = extra.toAbsolutePath().normalize();
-			if (Files.isDirectory(path)) {
+			if (!Files.isDirectory(path)) {
+				continue;
+			}
+			if (isPackagedLayout(path)) {
+				logger.info("Not watching " + path + " for hot reload: it holds packaged classes");
+			}
+			else {
 				result.add(path);
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * Return whether a directory is, by its path, the class or resource output directory
+	 * of a build tool or an IDE.
+	 * @param directory an absolute, normalized directory path
+	 * @return whether it is build output
+	 */
+	public static boolean isBuildOutput(Path directory) {
+		String name = name(directory, 0);
+		String parent = name(directory, 1);
+		String grandParent = name(directory, 2);
+		String greatGrandParent = name(directory, 3);
+		if ("target".equals(parent)) {
+			return "classes".equals(name) || "test-classes".equals(name);
+		}
+		if ("build".equals(grandParent) && "resources".equals(parent)) {
+			return true;
+		}
+		if ("build".equals(greatGrandParent) && "classes".equals(grandParent)) {
+			return true;
+		}
+		if ("out".equals(grandParent)) {
+			return "production".equals(parent) || "test".equals(parent);
+		}
+		return "bin".equals(name) || "bin".equals(parent);
+	}
+
+	// Spring Boot's jar layout, extracted or exploded: BOOT-INF/classes, WEB-INF/classes,
+	// and the root that holds them next to the launcher.
+	private static boolean isPackagedLayout(Path directory) {
+		for (Path name : directory) {
+			if (PACKAGED_LAYOUT_DIRECTORIES.contains(name.toString())) {
+				return true;
+			}
+		}
+		return Files.isDirectory(directory.resolve("BOOT-INF"));
+	}
+
+	private static @Nullable String name(Path path, int levelsUp) {
+		int index = path.getNameCount() - 1 - levelsUp;
+		return (index >= 0) ? path.getName(index).toString() : null;
 	}
 
 	/**

@@ -37,7 +37,7 @@ public final class ReloadableClasses implements AutoCloseable {
 	 */
 	public ReloadableClasses(Path tempDirectory) {
 		try {
-			this.directory = Files.createDirectories(tempDirectory.resolve("classes")).toRealPath();
+			this.directory = Files.createDirectories(tempDirectory.resolve("target/classes")).toRealPath();
 			this.classLoader = new URLClassLoader(new URL[] { this.directory.toUri().toURL() },
 					ReloadableClasses.class.getClassLoader());
 		}

@@ -58,7 +58,7 @@ class SampleAppHotReloadE2ETests {
 
 	@Test
 	void changedBeanIsServedWithItsStateKept() throws Exception {
-		Path classes = extractSampleClasses(this.temp.resolve("classes"));
+		Path classes = extractSampleClasses(this.temp.resolve("target/classes"));
 		String original = Files.readString(sampleSource());
 		assertThat(original).contains(GREETING);
 		try (SampleAppProcess app = SampleAppProcess.start(classes, libraries(), this.temp.resolve("app.log"))) {
