@@ -7,16 +7,21 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.springframework.util.Assert;
 
 /**
- * The Java release that the class files of a class directory were compiled for, read from
- * the major version of a class file, so that changed sources compile for the same release
- * as the build did ({@code --release}).
+ * The Java release that class files were compiled for, read from their major version, so
+ * that changed sources compile for the same release as the build did ({@code --release}).
+ * See {@link #choose(Path, Collection, int)} for how one stray class file compiled for
+ * another release is kept from deciding.
  */
 public final class ClassFileRelease {
 
@@ -25,30 +30,72 @@ public final class ClassFileRelease {
 	// Major version 52 is Java 8, 61 is Java 17: each release adds one.
 	private static final int MAJOR_VERSION_OFFSET = 44;
 
+	// Enough class files to outvote a few strays, few enough to read at once.
+	private static final int SAMPLE_SIZE = 200;
+
 	private ClassFileRelease() {
 	}
 
 	/**
-	 * Detect the release of the class files in a class directory, from the first class
-	 * file found.
-	 * @param classDirectory the class directory
-	 * @return the release, such as 17, or empty if the directory holds no readable class
-	 * file
+	 * Choose the release to compile a batch of sources for. It is the release most of the
+	 * batch's own class files in the class directory have, which the build compiled from
+	 * these very sources; when none of them exists yet (new sources), the release most
+	 * class files of the class directory have; and never above the running Java's own
+	 * release, whose JVM could not load the result.
+	 * @param classDirectory the class directory the batch compiles into
+	 * @param classNames the binary names of the top-level classes the batch's files
+	 * declare by their paths
+	 * @param runtimeRelease the release of the running Java, such as 17
+	 * @return the release, or empty if no class file tells
 	 */
-	public static OptionalInt detect(Path classDirectory) {
+	public static OptionalInt choose(Path classDirectory, Collection<String> classNames, int runtimeRelease) {
 		Assert.notNull(classDirectory, "'classDirectory' must not be null");
+		Assert.notNull(classNames, "'classNames' must not be null");
+		List<Path> ownClassFiles = classNames.stream()
+			.map((className) -> classDirectory.resolve(className.replace('.', '/') + ".class"))
+			.filter(Files::isRegularFile)
+			.toList();
+		OptionalInt release = mostCommon(ownClassFiles);
+		if (release.isEmpty()) {
+			release = mostCommon(sample(classDirectory));
+		}
+		if (release.isPresent() && release.getAsInt() > runtimeRelease) {
+			return OptionalInt.of(runtimeRelease);
+		}
+		return release;
+	}
+
+	private static List<Path> sample(Path classDirectory) {
 		if (!Files.isDirectory(classDirectory)) {
-			return OptionalInt.empty();
+			return List.of();
 		}
 		try (Stream<Path> files = Files.walk(classDirectory)) {
-			Optional<Path> classFile = files
-				.filter((file) -> file.getFileName().toString().endsWith(".class") && Files.isRegularFile(file))
-				.findFirst();
-			return classFile.isPresent() ? of(classFile.get()) : OptionalInt.empty();
+			return files.filter((file) -> file.getFileName().toString().endsWith(".class") && Files.isRegularFile(file))
+				.limit(SAMPLE_SIZE)
+				.toList();
 		}
 		catch (IOException | UncheckedIOException ex) {
-			return OptionalInt.empty();
+			return List.of();
 		}
+	}
+
+	// The most common release; on a tie, the lower one, which more JVMs can load.
+	private static OptionalInt mostCommon(List<Path> classFiles) {
+		Map<Integer, Integer> counts = new TreeMap<>();
+		for (Path classFile : classFiles) {
+			try {
+				of(classFile).ifPresent((release) -> counts.merge(release, 1, Integer::sum));
+			}
+			catch (IOException ex) {
+				// An unreadable class file has no say.
+			}
+		}
+		return counts.entrySet()
+			.stream()
+			.max(Comparator.comparingInt(Map.Entry<Integer, Integer>::getValue)
+				.thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+			.map((entry) -> OptionalInt.of(entry.getKey()))
+			.orElse(OptionalInt.empty());
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package dev.hotreload.compile;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,8 +22,10 @@ import org.springframework.util.Assert;
  * directories, where the class directory watcher finds them and the engine reloads what
  * changed. A batch that does not compile writes nothing and is reported; its files are
  * compiled again with the next batch, so that an edit saved together with a typo
- * elsewhere is not lost once the typo is fixed. A deleted source file is only logged: its
- * class files stay, and the running code with them.
+ * elsewhere is not lost once the typo is fixed; so is a batch whose class files cannot be
+ * written, with a record too. A deleted source file is only logged: its class files stay,
+ * and the running code with them. An empty source file (an editor's truncate before its
+ * write) is not compiled and is logged as a warning.
  */
 public final class SourceChangeCompiler implements FileChangeListener, AutoCloseable {
 
@@ -79,12 +80,17 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 				logger.info("Source file " + source.relativeName() + " was deleted; its class files stay, and the "
 						+ "running code with them, until a full refresh");
 			}
+			else if (isEmpty(source)) {
+				this.notCompiled.remove(source.path());
+				logger.warn("Source file " + source.relativeName() + " was saved empty (0 bytes); it is not compiled "
+						+ "and the previous code keeps serving");
+			}
 			else {
 				batch.put(source.path(), source);
 			}
 		}
 		this.notCompiled.forEach((path, source) -> {
-			if (Files.isRegularFile(path)) {
+			if (Files.isRegularFile(path) && !isEmpty(source)) {
 				batch.putIfAbsent(path, source);
 			}
 		});
@@ -95,15 +101,7 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 	}
 
 	private void compile(List<SourceFile> sources) {
-		CompilationResult result;
-		try {
-			result = this.compiler.compile(sources);
-		}
-		catch (UncheckedIOException ex) {
-			sources.forEach((source) -> this.notCompiled.put(source.path(), source));
-			logger.warn("Cannot compile " + names(sources) + "; they are compiled again with the next change", ex);
-			return;
-		}
+		CompilationResult result = this.compiler.compile(sources);
 		this.notCompiled.clear();
 		if (!result.succeeded()) {
 			sources.forEach((source) -> this.notCompiled.put(source.path(), source));
@@ -121,6 +119,10 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 			sources.forEach((source) -> this.notCompiled.put(source.path(), source));
 			logger.warn("Cannot write the class files compiled from " + names(sources)
 					+ "; they are compiled again with the next change", ex);
+			this.reporter.report(new CompilationResult(sources, List.of(),
+					List.of(new CompilationError(null, "", 0, 0,
+							"Cannot write the compiled class files into the class directory: " + ex)),
+					result.durationMillis()));
 			return;
 		}
 		reloadCompiledBeans(result.classes());
@@ -149,6 +151,16 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 		if (!this.closed) {
 			this.closed = true;
 			this.compiler.close();
+		}
+	}
+
+	// An editor that truncates a file before writing it shows up as an empty save.
+	private static boolean isEmpty(SourceFile source) {
+		try {
+			return Files.size(source.path()) == 0;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +25,13 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LineMap;
+import com.sun.source.tree.PackageTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
+import com.sun.source.util.Trees;
 import dev.hotreload.classloading.ClassFiles;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -43,9 +48,13 @@ import org.springframework.util.FileSystemUtils;
  * indexed once and a one-file edit compiles fast.
  * <p>
  * Options are those of a typical build: {@code -parameters}, {@code -g}, and the
- * {@code --release} of the class files already in the class directory. Sources are read
- * as UTF-8. Annotation processors run as in the build when they are on the classpath,
- * since the classpath is also the processor path.
+ * {@code --release} of the class files already in the class directory, chosen for each
+ * batch by {@link ClassFileRelease#choose}; a release this compiler does not support
+ * gives way to that of the running Java. A file that declares another package than its
+ * directory's fails the batch, since its class files would land in another package's
+ * directory. Whatever keeps the compiler from running is returned as an error, never
+ * thrown. Sources are read as UTF-8. Annotation processors run as in the build when they
+ * are on the classpath, since the classpath is also the processor path.
  * <p>
  * Not thread-safe: one batch at a time.
  */
@@ -59,7 +68,7 @@ public final class SourceCompiler implements AutoCloseable {
 
 	private final boolean fullAnnotationProcessing;
 
-	private final Map<Path, Integer> releases = new HashMap<>();
+	private static final int RUNTIME_RELEASE = Runtime.version().feature();
 
 	/**
 	 * Create a compiler.
@@ -98,6 +107,20 @@ public final class SourceCompiler implements AutoCloseable {
 	public CompilationResult compile(List<SourceFile> sources) {
 		Assert.notEmpty(sources, "'sources' must not be empty");
 		long start = System.nanoTime();
+		try {
+			return compile(sources, start);
+		}
+		catch (RuntimeException ex) {
+			// Whatever keeps the compiler from running is reported like a compile error,
+			// so that it ends up in the history and the batch is tried again.
+			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+			return new CompilationResult(sources, List.of(),
+					List.of(new CompilationError(null, "", 0, 0, "The compiler could not run: " + cause)),
+					millisSince(start));
+		}
+	}
+
+	private CompilationResult compile(List<SourceFile> sources, long start) {
 		Path staging = createStagingDirectory();
 		try {
 			Map<URI, SourceFileObject> units = new LinkedHashMap<>();
@@ -119,14 +142,17 @@ public final class SourceCompiler implements AutoCloseable {
 			this.fileManager.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT,
 					List.of(Files.createDirectories(staging.resolve("generated-sources"))));
 			DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-			CompilationTask task = this.compiler.getTask(null, this.fileManager, diagnostics,
-					options(sources.get(0).root().classDirectory()), null, units.values());
+			CompilationTask task = task(sources, diagnostics, units.values());
 			Map<String, URI> sourceByClassName = new HashMap<>();
-			recordSourcesOfClasses(task, sourceByClassName);
+			Map<URI, PackageDeclaration> packages = new HashMap<>();
+			recordSourcesOfClasses(task, sourceByClassName, packages);
 			boolean success = call(task, errors);
 			errors.addAll(errors(diagnostics, units));
 			if (!success && errors.isEmpty()) {
 				errors.add(new CompilationError(null, "", 0, 0, "The compiler failed without reporting an error"));
+			}
+			if (errors.isEmpty()) {
+				errors.addAll(misplacedSources(units, packages));
 			}
 			if (!errors.isEmpty()) {
 				return new CompilationResult(sources, List.of(), errors, millisSince(start));
@@ -143,9 +169,40 @@ public final class SourceCompiler implements AutoCloseable {
 		}
 	}
 
-	private List<String> options(Path classDirectory) {
+	// javac refuses a --release it does not support when the task is created; the
+	// running Java's own release is one it always supports.
+	private CompilationTask task(List<SourceFile> sources, DiagnosticCollector<JavaFileObject> diagnostics,
+			Collection<SourceFileObject> units) {
+		OptionalInt release = release(sources);
+		try {
+			return this.compiler.getTask(null, this.fileManager, diagnostics, options(release), null, units);
+		}
+		catch (IllegalArgumentException ex) {
+			if (release.isEmpty() || release.getAsInt() == RUNTIME_RELEASE) {
+				throw ex;
+			}
+			String reason = String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
+			logger.warn("The compiler cannot compile for release " + release.getAsInt() + " of the class files in "
+					+ sources.get(0).root().classDirectory() + " (" + reason + "); compiling for release "
+					+ RUNTIME_RELEASE + ", that of the running Java");
+			return this.compiler.getTask(null, this.fileManager, diagnostics, options(OptionalInt.of(RUNTIME_RELEASE)),
+					null, units);
+		}
+	}
+
+	// Decided for each batch from the class files as they are now: a stray class file
+	// or a rebuild for another release must not stick.
+	private static OptionalInt release(List<SourceFile> sources) {
+		Path classDirectory = sources.get(0).root().classDirectory();
+		List<String> classNames = sources.stream()
+			.filter((source) -> source.root().classDirectory().equals(classDirectory))
+			.map(SourceFile::className)
+			.toList();
+		return ClassFileRelease.choose(classDirectory, classNames, RUNTIME_RELEASE);
+	}
+
+	private List<String> options(OptionalInt release) {
 		List<String> options = new ArrayList<>(List.of("-parameters", "-g"));
-		OptionalInt release = release(classDirectory);
 		if (release.isPresent()) {
 			options.add("--release");
 			options.add(Integer.toString(release.getAsInt()));
@@ -156,22 +213,42 @@ public final class SourceCompiler implements AutoCloseable {
 		return options;
 	}
 
-	private OptionalInt release(Path classDirectory) {
-		Integer known = this.releases.get(classDirectory);
-		if (known != null) {
-			return OptionalInt.of(known);
-		}
-		OptionalInt release = ClassFileRelease.detect(classDirectory);
-		release.ifPresent((value) -> this.releases.put(classDirectory, value));
-		return release;
+	// javac compiles a file given by name whatever package it declares; its class files
+	// would land in another package's directory and stay there.
+	private static List<CompilationError> misplacedSources(Map<URI, SourceFileObject> units,
+			Map<URI, PackageDeclaration> packages) {
+		List<CompilationError> errors = new ArrayList<>();
+		units.forEach((uri, unit) -> {
+			SourceFile source = unit.source();
+			String className = source.className();
+			int lastDot = className.lastIndexOf('.');
+			String expected = (lastDot > 0) ? className.substring(0, lastDot) : "";
+			PackageDeclaration declared = packages.get(uri);
+			if (declared != null && !declared.name().equals(expected)) {
+				errors.add(new CompilationError(source, source.relativeName(), declared.line(), declared.column(),
+						describe(declared.name()) + " does not match the file's directory, which is that of "
+								+ describe(expected) + "; move the file or correct its package declaration"));
+			}
+		});
+		return errors;
 	}
 
-	private static void recordSourcesOfClasses(CompilationTask task, Map<String, URI> sourceByClassName) {
+	private static String describe(String packageName) {
+		return packageName.isEmpty() ? "the unnamed package" : "package " + packageName;
+	}
+
+	private static void recordSourcesOfClasses(CompilationTask task, Map<String, URI> sourceByClassName,
+			Map<URI, PackageDeclaration> packages) {
 		if (task instanceof JavacTask javacTask) {
 			javacTask.addTaskListener(new TaskListener() {
 
 				@Override
 				public void finished(TaskEvent event) {
+					if (event.getKind() == TaskEvent.Kind.PARSE && event.getCompilationUnit() != null
+							&& event.getSourceFile() != null) {
+						packages.put(event.getSourceFile().toUri(),
+								PackageDeclaration.of(javacTask, event.getCompilationUnit()));
+					}
 					if (event.getKind() == TaskEvent.Kind.GENERATE && event.getTypeElement() != null
 							&& event.getSourceFile() != null) {
 						String className = javacTask.getElements().getBinaryName(event.getTypeElement()).toString();
@@ -321,6 +398,31 @@ public final class SourceCompiler implements AutoCloseable {
 		@Override
 		public CharSequence getCharContent(boolean ignoreEncodingErrors) {
 			return this.content;
+		}
+
+	}
+
+	/**
+	 * The package a source file declares, and where.
+	 *
+	 * @param name the package name, empty for the unnamed package
+	 * @param line the line of the declaration, 1-based, or 0 if there is none
+	 * @param column the column of the declaration, 1-based, or 0 if there is none
+	 */
+	private record PackageDeclaration(String name, long line, long column) {
+
+		static PackageDeclaration of(JavacTask task, CompilationUnitTree unit) {
+			PackageTree declaration = unit.getPackage();
+			if (declaration == null) {
+				return new PackageDeclaration("", 0, 0);
+			}
+			long position = Trees.instance(task).getSourcePositions().getStartPosition(unit, declaration);
+			LineMap lines = unit.getLineMap();
+			if (position < 0 || lines == null) {
+				return new PackageDeclaration(declaration.getPackageName().toString(), 0, 0);
+			}
+			return new PackageDeclaration(declaration.getPackageName().toString(), lines.getLineNumber(position),
+					lines.getColumnNumber(position));
 		}
 
 	}

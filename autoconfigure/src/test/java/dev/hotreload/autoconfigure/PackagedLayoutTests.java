@@ -1,6 +1,5 @@
 package dev.hotreload.autoconfigure;
 
-import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
