@@ -34,6 +34,11 @@ import org.springframework.util.ReflectionUtils;
  * the new code expects. A field whose declared type mentions one of them (such as
  * {@code List<Entry>}) or whose value is one of them (such as a lambda kept in a
  * {@code Runnable} field) is therefore reset too.
+ * <p>
+ * Nothing is carried into a record: its components are what its canonical constructor was
+ * given when the bean factory built the new instance (constructor injection), and they
+ * are neither copied nor reported. Its non-final static fields are carried as for any
+ * class.
  */
 public final class StateTransfer {
 
@@ -60,7 +65,11 @@ public final class StateTransfer {
 		Assert.notNull(to, "'to' must not be null");
 		Report report = new Report();
 		Generations generations = new Generations(from.getClass(), to.getClass());
-		copy(from, to, instanceFields(from.getClass()), instanceFields(to.getClass()), generations, report);
+		// A record's fields are its components, all set by the canonical constructor the
+		// bean factory called, and the JDK forbids writing them by reflection.
+		if (!to.getClass().isRecord()) {
+			copy(from, to, instanceFields(from.getClass()), instanceFields(to.getClass()), generations, report);
+		}
 		if (from.getClass() != to.getClass()) {
 			copy(null, null, staticFields(from.getClass()), staticFields(to.getClass()), generations, report);
 		}
