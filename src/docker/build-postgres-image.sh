@@ -19,6 +19,9 @@ fi
 
 if ! command -v debootstrap >/dev/null 2>&1; then
 	export DEBIAN_FRONTEND=noninteractive
+	if ! apt-cache show debootstrap >/dev/null 2>&1; then
+		apt-get update -qq
+	fi
 	apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
 fi
 
