@@ -12,7 +12,12 @@ here="$(cd "$(dirname "$0")" && pwd)"
 image="${1:-${HOTRELOAD_POSTGRES_IMAGE:-hotreload/postgres:15-bookworm}}"
 mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 
-if docker image inspect "$image" >/dev/null 2>&1; then
+# The image records which entrypoint it was built with, so that a changed entrypoint
+# builds it again.
+entrypoint_sum="$(sha256sum "$here/postgres/docker-entrypoint.sh" | cut -c1-16)"
+built_sum="$(docker image inspect --format '{{ index .Config.Labels "dev.hotreload.entrypoint" }}' "$image" \
+	2>/dev/null || true)"
+if [ "$built_sum" = "$entrypoint_sum" ]; then
 	echo "PostgreSQL image $image exists, reusing it"
 	exit 0
 fi
@@ -26,6 +31,7 @@ if ! command -v debootstrap >/dev/null 2>&1; then
 fi
 
 start=$SECONDS
+previous="$(docker image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)"
 rootfs="$(mktemp -d /var/tmp/hotreload-postgres-rootfs.XXXXXX)"
 trap 'rm -rf "$rootfs" "$rootfs.log"' EXIT
 
@@ -53,7 +59,12 @@ tar -C "$rootfs" -c . | docker import \
 	--change 'ENV PGDATA=/var/lib/postgresql/data' \
 	--change 'ENV LANG=C.UTF-8' \
 	--change 'EXPOSE 5432' \
+	--change "LABEL dev.hotreload.entrypoint=$entrypoint_sum" \
 	--change 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint.sh"]' \
 	--change 'CMD ["postgres"]' \
 	- "$image" >/dev/null
+if [ -n "$previous" ]; then
+	# The image built with an older entrypoint, now without a tag
+	docker rmi "$previous" >/dev/null 2>&1 || true
+fi
 echo "Built PostgreSQL image $image in $((SECONDS - start)) s"
