@@ -1,0 +1,186 @@
+package dev.hotreload.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import org.springframework.util.Assert;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The benchmarks that run the sample application in JVMs of its own: class file changes
+ * with hot reload and with a DevTools restart, source saves, memory after many reloads,
+ * and cold starts. Each JVM gets a class directory of its own under the work directory.
+ */
+final class AppScenarios {
+
+	private static final String VISIT_COUNTER_SOURCE = "dev/hotreload/sample/VisitCounter.java";
+
+	private static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(60);
+
+	private final AppClasspath classpath;
+
+	private final SuiteSettings settings;
+
+	private final Path work;
+
+	private final Path sampleSources;
+
+	private int runs;
+
+	AppScenarios(AppClasspath classpath, SuiteSettings settings, Path work, Path sampleSources) {
+		Assert.isTrue(Files.isRegularFile(sampleSources.resolve(VISIT_COUNTER_SOURCE)),
+				() -> "No sample sources in " + sampleSources);
+		this.classpath = classpath;
+		this.settings = settings;
+		this.work = work;
+		this.sampleSources = sampleSources;
+	}
+
+	/**
+	 * Time class file changes with hot reload, then measure memory over many more reloads
+	 * of the same bean in the same JVM.
+	 * @return the latencies and the memory figures
+	 * @throws IOException if the application cannot be run
+	 */
+	HotReloadRun hotReload() throws IOException {
+		Path classes = this.classpath.copySampleClasses(runDirectory("hotreload").resolve("classes"));
+		try (SampleApp app = SampleApp.launch(classes, this.classpath.libraries(false),
+				List.of("--spring.profiles.active=dev"), classes.resolveSibling("app.log"))) {
+			app.awaitFirstAnswer();
+			app.awaitLog("Hot reload is watching", CHANGE_TIMEOUT);
+			JvmStats.Snapshot started = JvmStats.afterFullGc(app.pid());
+			ClassFileReloads reloads = new ClassFileReloads(app, new GreetingVersions(classes));
+			reloads.measure(5, CHANGE_TIMEOUT, Duration.ofMillis(50));
+			Samples latency = reloads.measure(this.settings.hotReloads(), CHANGE_TIMEOUT, Duration.ofMillis(100));
+			JvmStats.Snapshot before = JvmStats.afterFullGc(app.pid());
+			reloads.measure(this.settings.memoryReloads(), CHANGE_TIMEOUT, Duration.ofMillis(5));
+			JvmStats.Snapshot after = JvmStats.afterFullGc(app.pid());
+			return new HotReloadRun(latency, new Memory(this.settings.memoryReloads(), started, before, after));
+		}
+	}
+
+	/**
+	 * Time the same class file changes with Spring Boot DevTools, at its defaults, on the
+	 * classpath instead of hot reload; the first restart is not counted.
+	 * @return the latencies
+	 * @throws IOException if the application cannot be run
+	 */
+	Samples devToolsRestart() throws IOException {
+		Path classes = this.classpath.copySampleClasses(runDirectory("devtools").resolve("classes"));
+		// LiveReload's fixed port would clash with other builds; it plays no part in a
+		// restart.
+		try (SampleApp app = SampleApp.launch(classes, this.classpath.libraries(true),
+				List.of("--spring.devtools.livereload.enabled=false"), classes.resolveSibling("app.log"))) {
+			app.awaitFirstAnswer();
+			ClassFileReloads restarts = new ClassFileReloads(app, new GreetingVersions(classes));
+			restarts.measure(1, CHANGE_TIMEOUT, Duration.ofMillis(500));
+			Samples samples = restarts.measure(this.settings.devToolsRestarts(), CHANGE_TIMEOUT,
+					Duration.ofMillis(500));
+			Assert.state(app.log().contains("restartedMain"), "DevTools did not restart the application");
+			return samples;
+		}
+	}
+
+	/**
+	 * Time source saves in source mode: in each of several fresh JVMs the first save,
+	 * made a while after the first answer, then warm saves.
+	 * @param warmUp whether the compiler warms up in the background
+	 * @return the first saves and the warm saves
+	 * @throws IOException if the application cannot be run
+	 */
+	SourceSaves sourceSaves(boolean warmUp) throws IOException {
+		List<Double> first = new ArrayList<>();
+		List<Double> warm = new ArrayList<>();
+		for (int start = 0; start < this.settings.sourceModeStarts(); start++) {
+			Path project = runDirectory("source");
+			Path classes = this.classpath.copySampleClasses(project.resolve("target/classes"));
+			Path sources = project.resolve("src/main/java");
+			FileSystemUtils.copyRecursively(this.sampleSources, sources);
+			Path source = sources.resolve(VISIT_COUNTER_SOURCE);
+			String original = Files.readString(source);
+			try (SampleApp app = SampleApp.launch(classes, this.classpath.libraries(false),
+					List.of("--spring.profiles.active=dev", "--hotreload.source.warm-up=" + warmUp),
+					project.resolve("app.log"))) {
+				app.awaitFirstAnswer();
+				app.awaitLog("Source mode is on", CHANGE_TIMEOUT);
+				LockSupport.parkNanos(this.settings.firstSaveDelay().toNanos());
+				for (int save = 0; save <= this.settings.warmSaves(); save++) {
+					String greeting = "Saved " + save + ", visitor #";
+					long begin = System.nanoTime();
+					Files.writeString(source, original.replace(GreetingVersions.ORIGINAL, greeting));
+					app.awaitMessage((message) -> message.startsWith(greeting), CHANGE_TIMEOUT);
+					double millis = (System.nanoTime() - begin) / 1_000_000.0;
+					((save == 0) ? first : warm).add(millis);
+					LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+				}
+			}
+		}
+		return new SourceSaves(warmUp, new Samples(first), new Samples(warm));
+	}
+
+	/**
+	 * Time cold starts of the sample application, without hot reload or DevTools, from
+	 * the launch of the JVM to the first answer.
+	 * @return the start times
+	 * @throws IOException if the application cannot be run
+	 */
+	Samples coldStarts() throws IOException {
+		List<Double> millis = new ArrayList<>();
+		Path classes = this.classpath.copySampleClasses(runDirectory("cold").resolve("classes"));
+		for (int i = 0; i < this.settings.coldStarts(); i++) {
+			try (SampleApp app = SampleApp.launch(classes, this.classpath.libraries(false), List.of(),
+					classes.resolveSibling("app-" + i + ".log"))) {
+				millis.add(app.awaitFirstAnswer());
+			}
+		}
+		return new Samples(millis);
+	}
+
+	private Path runDirectory(String name) throws IOException {
+		this.runs++;
+		return Files.createDirectories(this.work.resolve(name + "-" + this.runs));
+	}
+
+	/**
+	 * What one JVM with hot reload measured.
+	 *
+	 * @param latency class file change to new answer, ms
+	 * @param memory memory figures
+	 */
+	record HotReloadRun(Samples latency, Memory memory) {
+
+	}
+
+	/**
+	 * Memory of the JVM, each snapshot after a full GC.
+	 *
+	 * @param reloads the reloads between {@code before} and {@code after}
+	 * @param started once the application answered, before any reload
+	 * @param before before the reloads (after the latency runs)
+	 * @param after after the reloads
+	 */
+	record Memory(int reloads, JvmStats.Snapshot started, JvmStats.Snapshot before, JvmStats.Snapshot after) {
+
+		double metaspaceGrowthMb() {
+			return this.after.metaspaceUsedMb() - this.before.metaspaceUsedMb();
+		}
+
+	}
+
+	/**
+	 * Source saves to new answer, ms.
+	 *
+	 * @param warmUp whether the compiler warmed up in the background
+	 * @param first the first save of each JVM
+	 * @param warm the later saves
+	 */
+	record SourceSaves(boolean warmUp, Samples first, Samples warm) {
+
+	}
+
+}

@@ -1,0 +1,168 @@
+package dev.hotreload.bench;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.hotreload.autoconfigure.HotReloadProperties;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Runs the whole benchmark suite and writes {@code results.md} (the tables),
+ * {@code results.json} (every measured value) and {@code latency.png} (the latency
+ * distributions) into the output directory.
+ * <p>
+ * Arguments: {@code --output=DIR} (default {@code target/benchmarks}), {@code --smoke}
+ * for a few iterations of everything,
+ * {@code --parts=calls,hotreload,devtools,source,cold} to run only some parts. The system
+ * property {@code sample.sources} names the sample app's source directory.
+ */
+public final class BenchmarkSuite {
+
+	/**
+	 * The command of the README that runs the full suite.
+	 */
+	public static final String COMMAND = "./mvnw -B -ntp -pl src/bench -am verify -DskipTests -Pbenchmarks";
+
+	static final Set<String> ALL_PARTS = Set.of("calls", "hotreload", "devtools", "source", "cold");
+
+	private BenchmarkSuite() {
+	}
+
+	/**
+	 * Run the suite.
+	 * @param args see the class description
+	 * @throws Exception if a benchmark fails
+	 */
+	public static void main(String[] args) throws Exception {
+		Path output = Path.of("target/benchmarks");
+		SuiteSettings settings = SuiteSettings.fullSuite();
+		Set<String> parts = new LinkedHashSet<>(ALL_PARTS);
+		for (String arg : args) {
+			if (arg.startsWith("--output=")) {
+				output = Path.of(arg.substring("--output=".length()));
+			}
+			else if (arg.equals("--mode=smoke")) {
+				settings = SuiteSettings.smokeMode();
+			}
+			else if (arg.equals("--mode=full")) {
+				settings = SuiteSettings.fullSuite();
+			}
+			else if (arg.startsWith("--parts=")) {
+				parts = new LinkedHashSet<>(Arrays.asList(arg.substring("--parts=".length()).split(",")));
+			}
+			else {
+				throw new IllegalArgumentException("Unknown argument " + arg);
+			}
+		}
+		Results results = run(settings, parts, output);
+		System.out.println(MarkdownReport.write(results));
+		System.out.println("Written to " + output.toAbsolutePath());
+		// JMH and HTTP clients may leave non-daemon threads behind.
+		System.exit(0);
+	}
+
+	/**
+	 * Run the suite.
+	 * @param settings how much to measure
+	 * @param parts which parts to run
+	 * @param output where the results go
+	 * @return the results
+	 * @throws Exception if a benchmark fails
+	 */
+	static Results run(SuiteSettings settings, Set<String> parts, Path output) throws Exception {
+		String started = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+		String loadAtStart = loadAverage();
+		Files.createDirectories(output);
+		Path work = output.resolve("work");
+		FileSystemUtils.deleteRecursively(work);
+		Files.createDirectories(work);
+		List<ProxyCalls.Call> calls = parts.contains("calls") ? ProxyCalls.run(settings) : List.of();
+		AppScenarios apps = new AppScenarios(AppClasspath.ofThisJvm(), settings, work,
+				Path.of(System.getProperty("sample.sources", "../../sample-app/src/main/java")));
+		AppScenarios.HotReloadRun hotReload = parts.contains("hotreload") ? apps.hotReload() : null;
+		Samples devTools = parts.contains("devtools") ? apps.devToolsRestart() : null;
+		List<AppScenarios.SourceSaves> sourceSaves = new ArrayList<>();
+		if (parts.contains("source")) {
+			sourceSaves.add(apps.sourceSaves(true));
+			sourceSaves.add(apps.sourceSaves(false));
+		}
+		Samples coldStarts = parts.contains("cold") ? apps.coldStarts() : null;
+		long quietPeriod = new HotReloadProperties().getWatch().getQuietPeriod().toMillis();
+		Results.Machine machine = new Results.Machine(started,
+				System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
+				System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+						+ System.getProperty("os.arch"),
+				cpu(), Runtime.getRuntime().availableProcessors(), loadAtStart + " / " + loadAverage(),
+				settings.smoke() ? COMMAND + " -Dbenchmarks.mode=smoke" : COMMAND);
+		Results results = new Results(machine, settings, quietPeriod, calls, hotReload, devTools, sourceSaves,
+				coldStarts);
+		Files.writeString(output.resolve("results.md"), MarkdownReport.write(results));
+		JsonMapper.builder()
+			.build()
+			.writerWithDefaultPrettyPrinter()
+			.writeValue(output.resolve("results.json").toFile(), results.toJson());
+		plot(results, output.resolve("latency.png"));
+		return results;
+	}
+
+	private static void plot(Results results, Path file) throws IOException {
+		List<LatencyPlot.Series> series = new ArrayList<>();
+		if (results.hotReload() != null) {
+			series.add(new LatencyPlot.Series("hotreload, class file change", new Color(31, 119, 180),
+					results.hotReload().latency()));
+		}
+		for (AppScenarios.SourceSaves saves : results.sourceSaves()) {
+			if (saves.warmUp()) {
+				series.add(new LatencyPlot.Series("hotreload, warm source save", new Color(44, 160, 44), saves.warm()));
+				series.add(
+						new LatencyPlot.Series("hotreload, first source save", new Color(255, 127, 14), saves.first()));
+			}
+		}
+		if (results.devTools() != null) {
+			series.add(new LatencyPlot.Series("DevTools restart, class file change", new Color(214, 39, 40),
+					results.devTools()));
+		}
+		if (results.coldStarts() != null) {
+			series
+				.add(new LatencyPlot.Series("cold start of a new JVM", new Color(127, 127, 127), results.coldStarts()));
+		}
+		if (!series.isEmpty()) {
+			LatencyPlot.write("Sample app: change to new answer over HTTP, " + results.machine().date(), series, file);
+		}
+	}
+
+	private static String loadAverage() {
+		double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		return (load >= 0) ? String.format(java.util.Locale.ROOT, "%.2f", load) : "n/a";
+	}
+
+	private static String cpu() {
+		@Nullable String model = null;
+		try {
+			model = Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((line) -> line.startsWith("model name"))
+				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
+				.findFirst()
+				.orElse(null);
+		}
+		catch (IOException ex) {
+			// Not Linux
+		}
+		return (model != null) ? model : System.getProperty("os.arch");
+	}
+
+}

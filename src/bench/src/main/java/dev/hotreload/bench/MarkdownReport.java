@@ -1,0 +1,243 @@
+package dev.hotreload.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the figures of one run as Markdown tables, with ratios against the baselines of
+ * the same run and whether each goal is met.
+ */
+final class MarkdownReport {
+
+	private static final List<String[]> CALLS = List.of(new String[] { "direct", "direct call" },
+			new String[] { "springAopNoAdvice", "Spring AOP CGLIB proxy, no advice" },
+			new String[] { "springAopInterceptor", "Spring AOP CGLIB proxy, one pass-through interceptor" },
+			new String[] { "refreshScope", "Spring Cloud `@RefreshScope` proxy" },
+			new String[] { "reloadableClass", "**hotreload, class-based bean (CGLIB)**" },
+			new String[] { "reloadableInterface", "**hotreload, interface-based bean (JDK proxy)**" });
+
+	private final Results results;
+
+	private final StringBuilder out = new StringBuilder();
+
+	private MarkdownReport(Results results) {
+		this.results = results;
+	}
+
+	static String write(Results results) {
+		return new MarkdownReport(results).render();
+	}
+
+	private String render() {
+		Results.Machine machine = this.results.machine();
+		line("Run of %s%s on %s, %s, %d processors, %s; load average (1 min) at start and end: %s.", machine.date(),
+				this.results.settings().smoke() ? " (smoke mode: too few iterations for any conclusion)" : "",
+				machine.cpu(), machine.os(), machine.processors(), machine.jdk(), machine.loadAverage());
+		line("");
+		line("Command: `%s`", machine.command());
+		line("");
+		calls();
+		latency();
+		sourceSaves();
+		memory();
+		line("### Full refresh");
+		line("");
+		line("*Not measured yet*: the full refresh (`POST /actuator/hotreload`, issue 6) is not on main. "
+				+ "Its place: ours against the DevTools restart and the cold start above, same app, same run.");
+		line("");
+		goals();
+		return this.out.toString();
+	}
+
+	private void calls() {
+		if (this.results.calls().isEmpty()) {
+			return;
+		}
+		line("### Per call (JMH, `-prof gc`, all threads on one target)");
+		line("");
+		line("Median ns per call over the measured iterations, [fastest–slowest iteration], and bytes allocated "
+				+ "per call; ratios against `@RefreshScope` and the no-advice proxy of the same run.");
+		line("");
+		line("| call | 1 thread | B/call | 2 threads | B/call | vs `@RefreshScope` (1 / 2 threads) "
+				+ "| vs no-advice proxy (1 / 2 threads) |");
+		line("|---|---|---|---|---|---|---|");
+		for (String[] call : CALLS) {
+			Optional<ProxyCalls.Call> one = call(call[0], 1);
+			Optional<ProxyCalls.Call> two = call(call[0], 2);
+			line("| %s | %s | %s | %s | %s | %s / %s | %s / %s |", call[1], nanos(one), bytes(one), nanos(two),
+					bytes(two), ratio(one, call("refreshScope", 1)), ratio(two, call("refreshScope", 2)),
+					ratio(one, call("springAopNoAdvice", 1)), ratio(two, call("springAopNoAdvice", 2)));
+		}
+		line("");
+	}
+
+	private void latency() {
+		AppScenarios.HotReloadRun hotReload = this.results.hotReload();
+		Samples devTools = this.results.devTools();
+		Samples cold = this.results.coldStarts();
+		if (hotReload == null && devTools == null && cold == null) {
+			return;
+		}
+		line("### Class file change to the first HTTP answer by the new code");
+		line("");
+		line("A new `VisitCounter.class` moved atomically into the class directory of the running sample app, "
+				+ "then `GET /hello` about once a millisecond until the new greeting answers. Milliseconds.");
+		line("");
+		line("| | changes | p50 | p95 | min | max | p50 vs hot reload |");
+		line("|---|---|---|---|---|---|---|");
+		Samples ours = (hotReload != null) ? hotReload.latency() : null;
+		if (ours != null) {
+			row("**hotreload** (quiet period " + this.results.quietPeriodMillis() + " ms)", ours, ours);
+		}
+		if (devTools != null) {
+			row("Spring Boot DevTools restart (defaults)", devTools, ours);
+		}
+		if (cold != null) {
+			row("cold start of a new JVM, launch to first answer", cold, ours);
+		}
+		line("");
+	}
+
+	private void row(String what, Samples samples, @Nullable Samples ours) {
+		line("| %s | %d | %s | %s | %s | %s | %s |", what, samples.count(), ms(samples.p50()), ms(samples.p95()),
+				ms(samples.min()), ms(samples.max()),
+				(ours != null) ? format("%.1fx", samples.p50() / ours.p50()) : "");
+	}
+
+	private void sourceSaves() {
+		if (this.results.sourceSaves().isEmpty()) {
+			return;
+		}
+		line("### Source mode: save of `VisitCounter.java` to the first HTTP answer by the new code");
+		line("");
+		line("Each JVM makes its first save %d s after its first answer, then warm saves. Milliseconds.",
+				this.results.settings().firstSaveDelay().toSeconds());
+		line("");
+		line("| compiler warm-up | first saves (JVMs) | first p50 | first p95 | warm saves | warm p50 | warm p95 "
+				+ "| first p50 / warm p50 |");
+		line("|---|---|---|---|---|---|---|---|");
+		for (AppScenarios.SourceSaves saves : this.results.sourceSaves()) {
+			line("| %s | %d | %s | %s | %d | %s | %s | %.2f |", saves.warmUp() ? "**on** (default)" : "off",
+					saves.first().count(), ms(saves.first().p50()), ms(saves.first().p95()), saves.warm().count(),
+					ms(saves.warm().p50()), ms(saves.warm().p95()), saves.first().p50() / saves.warm().p50());
+		}
+		line("");
+	}
+
+	private void memory() {
+		AppScenarios.HotReloadRun hotReload = this.results.hotReload();
+		if (hotReload == null) {
+			return;
+		}
+		AppScenarios.Memory memory = hotReload.memory();
+		line("### Memory after %d hot reloads of one bean (each after a full GC)", memory.reloads());
+		line("");
+		line("| | started | before the %d reloads | after them | growth |", memory.reloads());
+		line("|---|---|---|---|---|");
+		JvmStats.Snapshot started = memory.started();
+		JvmStats.Snapshot before = memory.before();
+		JvmStats.Snapshot after = memory.after();
+		line("| metaspace used (MB) | %.1f | %.1f | %.1f | %+.1f |", started.metaspaceUsedMb(),
+				before.metaspaceUsedMb(), after.metaspaceUsedMb(), memory.metaspaceGrowthMb());
+		line("| classes loaded (total) | %d | %d | %d | %+d |", started.classesLoaded(), before.classesLoaded(),
+				after.classesLoaded(), after.classesLoaded() - before.classesLoaded());
+		line("| classes unloaded (total) | %d | %d | %d | %+d |", started.classesUnloaded(), before.classesUnloaded(),
+				after.classesUnloaded(), after.classesUnloaded() - before.classesUnloaded());
+		line("| generation class loaders alive | %d | %d | %d | %+d |", started.generationClassLoaders(),
+				before.generationClassLoaders(), after.generationClassLoaders(),
+				after.generationClassLoaders() - before.generationClassLoaders());
+		line("| heap used (MB) | %.1f | %.1f | %.1f | %+.1f |", started.heapUsedMb(), before.heapUsedMb(),
+				after.heapUsedMb(), after.heapUsedMb() - before.heapUsedMb());
+		line("");
+	}
+
+	private void goals() {
+		List<String> goals = new ArrayList<>();
+		AppScenarios.HotReloadRun hotReload = this.results.hotReload();
+		if (hotReload != null) {
+			double p50 = hotReload.latency().p50();
+			long limit = this.results.quietPeriodMillis() + 10;
+			goals.add(goal(p50 <= limit, "hot reload p50 %s <= quiet period + 10 ms (%d ms)", ms(p50), limit));
+			if (this.results.devTools() != null) {
+				double ratio = this.results.devTools().p50() / p50;
+				goals.add(goal(ratio >= 20, "hot reload p50 at least 20x faster than DevTools: %.1fx", ratio));
+			}
+			AppScenarios.Memory memory = hotReload.memory();
+			goals.add(goal(memory.metaspaceGrowthMb() < 10, "metaspace growth after %d reloads %.1f MB < 10 MB",
+					memory.reloads(), memory.metaspaceGrowthMb()));
+			goals.add(goal(memory.after().generationClassLoaders() <= 1,
+					"generation class loaders alive after a full GC: %d (the current one only)",
+					memory.after().generationClassLoaders()));
+		}
+		for (AppScenarios.SourceSaves saves : this.results.sourceSaves()) {
+			if (saves.warmUp()) {
+				double ratio = saves.first().p50() / saves.warm().p50();
+				goals.add(goal(ratio <= 2, "first source save p50 at most 2x a warm one: %.2fx", ratio));
+				goals.add(goal(saves.warm().p50() < 150, "warm source saves p50 %s < 150 ms", ms(saves.warm().p50())));
+			}
+		}
+		for (int threads : ProxyCalls.THREADS) {
+			Optional<ProxyCalls.Call> refresh = call("refreshScope", threads);
+			for (String ours : List.of("reloadableClass", "reloadableInterface")) {
+				Optional<ProxyCalls.Call> call = call(ours, threads);
+				if (call.isPresent() && refresh.isPresent()) {
+					double ratio = call.get().medianNanos() / refresh.get().medianNanos();
+					goals.add(goal(ratio <= 0.5, "per call, %s, %d thread(s): %.2fx `@RefreshScope` (at most 0.5x)",
+							ours, threads, ratio));
+				}
+			}
+		}
+		if (goals.isEmpty()) {
+			return;
+		}
+		line("### Goals");
+		line("");
+		goals.forEach(this::line);
+		line("");
+	}
+
+	private String goal(boolean met, String format, Object... arguments) {
+		return "- " + (met ? "met" : "**not met**") + ": " + format(format, arguments);
+	}
+
+	private Optional<ProxyCalls.Call> call(String benchmark, int threads) {
+		return this.results.calls()
+			.stream()
+			.filter((call) -> call.benchmark().equals(benchmark) && call.threads() == threads)
+			.findFirst();
+	}
+
+	private static String nanos(Optional<ProxyCalls.Call> call) {
+		return call
+			.map((value) -> format("%.1f ns [%.1f–%.1f]", value.medianNanos(), value.minNanos(), value.maxNanos()))
+			.orElse("");
+	}
+
+	private static String bytes(Optional<ProxyCalls.Call> call) {
+		return call.map((value) -> format("%.0f", value.bytesPerCall())).orElse("");
+	}
+
+	private static String ratio(Optional<ProxyCalls.Call> call, Optional<ProxyCalls.Call> baseline) {
+		if (call.isEmpty() || baseline.isEmpty()) {
+			return "";
+		}
+		return format("%.2fx", call.get().medianNanos() / baseline.get().medianNanos());
+	}
+
+	private static String ms(double millis) {
+		return (millis >= 100) ? format("%.0f ms", millis) : format("%.1f ms", millis);
+	}
+
+	private static String format(String format, Object... arguments) {
+		return String.format(Locale.ROOT, format, arguments);
+	}
+
+	private void line(String format, Object... arguments) {
+		this.out.append((arguments.length > 0) ? format(format, arguments) : format).append('\n');
+	}
+
+}
