@@ -177,6 +177,13 @@ public class HotReloadProperties {
 		 */
 		private List<Path> paths = new ArrayList<>();
 
+		/**
+		 * Whether the compiler warms up in the background once the application has
+		 * started, with a few throwaway compilations of one of the watched sources, so
+		 * that the first save compiles about as fast as later ones.
+		 */
+		private boolean warmUp = true;
+
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;
 		}
@@ -191,6 +198,14 @@ public class HotReloadProperties {
 
 		public void setPaths(List<Path> paths) {
 			this.paths = paths;
+		}
+
+		public boolean isWarmUp() {
+			return this.warmUp;
+		}
+
+		public void setWarmUp(boolean warmUp) {
+			this.warmUp = warmUp;
 		}
 
 	}

@@ -34,9 +34,11 @@ public final class HotReloadSourceAutoConfiguration {
 		ClassLoader classLoader = (beanFactory.getBeanClassLoader() != null) ? beanFactory.getBeanClassLoader()
 				: ClassUtils.getDefaultClassLoader();
 		List<Path> classDirectories = List.copyOf(hotReloadEngine.classDirectories());
-		return new SourceChangeWatcher(hotReloadEngine,
+		SourceChangeWatcher watcher = new SourceChangeWatcher(hotReloadEngine,
 				SourceRoots.find(classDirectories, properties.getSource().getPaths()), classLoader,
 				properties.getWatch().getQuietPeriod(), ToolProvider::getSystemJavaCompiler);
+		watcher.setWarmUp(properties.getSource().isWarmUp());
+		return watcher;
 	}
 
 }

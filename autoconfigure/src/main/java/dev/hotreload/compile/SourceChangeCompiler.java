@@ -43,6 +43,8 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 
 	private boolean closed;
 
+	private boolean compiledABatch;
+
 	/**
 	 * Create a compiler of changed sources.
 	 * @param roots the watched source roots
@@ -100,7 +102,22 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 		compile(List.copyOf(batch.values()));
 	}
 
+	/**
+	 * Compile a source file and throw the class files away, to warm the compiler up.
+	 * @param source the source file
+	 * @return whether warming up is still of use: {@code false} once a real batch has
+	 * been compiled or the compiler is closed
+	 */
+	synchronized boolean warmUp(SourceFile source) {
+		if (this.closed || this.compiledABatch) {
+			return false;
+		}
+		this.compiler.compile(List.of(source));
+		return true;
+	}
+
 	private void compile(List<SourceFile> sources) {
+		this.compiledABatch = true;
 		CompilationResult result = this.compiler.compile(sources);
 		this.notCompiled.clear();
 		if (!result.succeeded()) {

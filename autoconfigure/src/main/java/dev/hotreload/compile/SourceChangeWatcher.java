@@ -13,7 +13,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.util.Assert;
 
 /**
@@ -21,9 +23,11 @@ import org.springframework.util.Assert;
  * the Java sources that change into their class directories, where the class directory
  * watcher picks the class files up. It starts once the context is refreshed and stops
  * when the context closes. It stays off, saying why in one line, when no source root was
- * found or the Java runtime has no compiler; class files are reloaded either way.
+ * found or the Java runtime has no compiler; class files are reloaded either way. Once
+ * the context is refreshed, the compiler warms up in the background (see
+ * {@link #setWarmUp(boolean)}).
  */
-public final class SourceChangeWatcher implements SmartLifecycle {
+public final class SourceChangeWatcher implements SmartLifecycle, ApplicationListener<ContextRefreshedEvent> {
 
 	private static final Log logger = LogFactory.getLog(SourceChangeWatcher.class);
 
@@ -38,6 +42,8 @@ public final class SourceChangeWatcher implements SmartLifecycle {
 	private final Supplier<@Nullable JavaCompiler> compilerSupplier;
 
 	private volatile @Nullable Running running;
+
+	private volatile boolean warmUp = true;
 
 	/**
 	 * Create a watcher.
@@ -61,6 +67,23 @@ public final class SourceChangeWatcher implements SmartLifecycle {
 		this.classLoader = classLoader;
 		this.quietPeriod = quietPeriod;
 		this.compilerSupplier = compilerSupplier;
+	}
+
+	/**
+	 * Set whether the compiler warms up in the background once the application context is
+	 * refreshed, so that the first save compiles about as fast as later ones.
+	 * @param warmUp whether to warm up; {@code true} unless set
+	 */
+	public void setWarmUp(boolean warmUp) {
+		this.warmUp = warmUp;
+	}
+
+	/**
+	 * Tell whether the compiler warms up in the background once the context is refreshed.
+	 * @return whether it warms up
+	 */
+	public boolean isWarmUp() {
+		return this.warmUp;
 	}
 
 	/**
@@ -97,7 +120,8 @@ public final class SourceChangeWatcher implements SmartLifecycle {
 		FileWatcher watcher = new FileWatcher("hotreload-source", directories, this.quietPeriod,
 				SourceRoot::isClassSource, compiler);
 		watcher.start();
-		this.running = new Running(watcher, compiler);
+		this.running = new Running(watcher, compiler,
+				new CompilerWarmUp(compiler, this.roots, (className) -> !this.engine.beanNamesOf(className).isEmpty()));
 		logger.info("Source mode is on: changed Java sources are compiled and reloaded ("
 				+ String.join(", ", this.roots.stream().map(SourceChangeWatcher::describe).toList()) + ")");
 	}
@@ -106,6 +130,7 @@ public final class SourceChangeWatcher implements SmartLifecycle {
 	public synchronized void stop() {
 		Running running = this.running;
 		if (running != null) {
+			running.warmUp().stop();
 			running.watcher().stop();
 			running.compiler().close();
 			this.running = null;
@@ -115,6 +140,19 @@ public final class SourceChangeWatcher implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running != null;
+	}
+
+	/**
+	 * Start the compiler's warm-up once the context is refreshed, when the application no
+	 * longer needs the processor to start.
+	 * @param event the event
+	 */
+	@Override
+	public void onApplicationEvent(ContextRefreshedEvent event) {
+		Running running = this.running;
+		if (running != null && this.warmUp) {
+			running.warmUp().start();
+		}
 	}
 
 	// A runtime image without the java.compiler module cannot even look for one.
@@ -131,7 +169,7 @@ public final class SourceChangeWatcher implements SmartLifecycle {
 		return root.directory() + " -> " + root.classDirectory();
 	}
 
-	private record Running(FileWatcher watcher, SourceChangeCompiler compiler) {
+	private record Running(FileWatcher watcher, SourceChangeCompiler compiler, CompilerWarmUp warmUp) {
 
 	}
 

@@ -78,10 +78,8 @@ class PartiallyFailingBatchTests {
 					assertThat(betaRecord.bean()).isEqualTo("beta");
 					assertThat(betaRecord.outcome()).isEqualTo(Outcome.RELOADED);
 					assertThat(betaRecord.generation()).isEqualTo(2);
-					// One after the other, sooner than a second batch could have started
+					// One after the other, in one batch (timings belong to src/bench)
 					assertThat(betaRecord.id()).isEqualTo(alphaRecord.id() + 1);
-					assertThat(Duration.between(alphaRecord.timestamp(), betaRecord.timestamp()))
-						.isLessThan(QUIET_PERIOD);
 					assertThat(call(alpha, "version")).isEqualTo("alpha v1");
 					assertThat(call(beta, "version")).isEqualTo("beta v2");
 					classes.compile("demo.Beta", BETA.formatted("v3"));

@@ -58,7 +58,11 @@ public final class Reloads {
 			.withConfiguration(AutoConfigurations.of(HotReloadAutoConfiguration.class,
 					HotReloadEndpointAutoConfiguration.class, HotReloadSourceAutoConfiguration.class))
 			.withClassLoader(project.classLoader())
-			.withPropertyValues("hotreload.enabled=true", "hotreload.watch.quiet-period=20ms")
+			// The compiler's warm-up has tests of its own (CompilerWarmUpTests);
+			// elsewhere
+			// its throwaway compilations would only compete with the test for the CPU.
+			.withPropertyValues("hotreload.enabled=true", "hotreload.watch.quiet-period=20ms",
+					"hotreload.source.warm-up=false")
 			.withUserConfiguration(configurations);
 	}
 

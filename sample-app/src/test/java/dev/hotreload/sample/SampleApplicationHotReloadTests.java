@@ -1,13 +1,8 @@
 package dev.hotreload.sample;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import dev.hotreload.HotReloader;
 import org.junit.jupiter.api.AfterEach;
@@ -114,32 +109,6 @@ class SampleApplicationHotReloadTests {
 		assertThat(state.get("kept").valueStream().map(JsonNode::asString)).containsExactly("tick", "population");
 		assertThat(state.get("reset").isEmpty()).isTrue();
 		assertThat(state.get("dropped").isEmpty()).isTrue();
-	}
-
-	@Test
-	void fileChangeToNewCodeLatency() {
-		RecompiledClass logisticGrowth = change("logisticGrowth", LogisticGrowth.class);
-		List<Map<String, byte[]>> versions = IntStream.rangeClosed(1, 10)
-			.mapToObj((i) -> logisticGrowth.compile(logisticGrowth.edit("\"logistic, \"", "\"logistic v" + i + ", \"")))
-			.toList();
-		int generation = this.client.generationOf("logisticGrowth");
-		List<Double> millis = new ArrayList<>();
-		for (int i = 0; i < versions.size(); i++) {
-			String expected = "logistic v" + (i + 1) + ", ";
-			long start = System.nanoTime();
-			logisticGrowth.write(versions.get(i));
-			await().pollDelay(Duration.ZERO)
-				.pollInterval(Duration.ofMillis(1))
-				.atMost(Duration.ofSeconds(10))
-				.until(() -> this.client.colony().growth().startsWith(expected));
-			millis.add((System.nanoTime() - start) / 1_000_000.0);
-		}
-		assertThat(this.client.generationOf("logisticGrowth")).isEqualTo(generation + versions.size());
-		Collections.sort(millis);
-		double median = (millis.get(4) + millis.get(5)) / 2;
-		System.out.printf(Locale.ROOT, "File change to new code over HTTP, %d changes: p50 %.1f ms, max %.1f ms %s%n",
-				millis.size(), median, millis.get(millis.size() - 1),
-				millis.stream().map((value) -> String.format(Locale.ROOT, "%.1f", value)).toList());
 	}
 
 	private RecompiledClass change(String beanName, Class<?> type) {

@@ -1,0 +1,49 @@
+package dev.hotreload.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs every benchmark of the suite in its smoke mode (a few iterations), so that none
+ * rots: each must measure what it says and write the table, the JSON and the plot.
+ * Nothing is asserted on time, which belongs to the full suite on a quiet machine.
+ */
+class BenchmarkSuiteSmokeTests {
+
+	@Test
+	void everyBenchmarkRunsAndIsReported(@TempDir Path output) throws Exception {
+		SuiteSettings settings = SuiteSettings.smokeMode();
+		Results results = BenchmarkSuite.run(settings, BenchmarkSuite.ALL_PARTS, output);
+
+		assertThat(results.calls()).extracting(ProxyCalls.Call::benchmark)
+			.containsOnly("direct", "springAopNoAdvice", "springAopInterceptor", "refreshScope", "reloadableClass",
+					"reloadableInterface");
+		assertThat(results.calls()).hasSize(12)
+			.allSatisfy((call) -> assertThat(call.medianNanos()).isPositive())
+			.allSatisfy((call) -> assertThat(call.bytesPerCall()).isNotNaN());
+		assertThat(results.hotReload().latency().count()).isEqualTo(settings.hotReloads());
+		AppScenarios.Memory memory = results.hotReload().memory();
+		assertThat(memory.reloads()).isEqualTo(settings.memoryReloads());
+		assertThat(memory.after().classesLoaded()).isGreaterThan(memory.before().classesLoaded());
+		assertThat(memory.after().generationClassLoaders()).isPositive();
+		assertThat(results.devTools().count()).isEqualTo(settings.devToolsRestarts());
+		assertThat(results.sourceSaves()).extracting(AppScenarios.SourceSaves::warmUp).containsExactly(true, false);
+		assertThat(results.sourceSaves()).allSatisfy((saves) -> {
+			assertThat(saves.first().count()).isEqualTo(settings.sourceModeStarts());
+			assertThat(saves.warm().count()).isEqualTo(settings.sourceModeStarts() * settings.warmSaves());
+		});
+		assertThat(results.coldStarts().count()).isEqualTo(settings.coldStarts());
+
+		assertThat(output.resolve("results.md")).content()
+			.contains("| Spring Cloud `@RefreshScope` proxy |", "| Spring Boot DevTools restart (defaults) |",
+					"### Goals");
+		assertThat(output.resolve("results.json")).content().contains("\"hotReloadMillis\"", "\"memory\"");
+		assertThat(Files.size(output.resolve("latency.png"))).isPositive();
+	}
+
+}
