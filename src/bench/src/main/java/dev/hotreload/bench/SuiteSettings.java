@@ -25,7 +25,7 @@ record SuiteSettings(boolean smoke, int jmhWarmupIterations, int jmhMeasurementI
 		Duration firstSaveDelay, int memoryReloads, int coldStarts) {
 
 	static SuiteSettings fullSuite() {
-		return new SuiteSettings(false, 3, 5, Duration.ofSeconds(1), 1, 120, 15, 5, 10, Duration.ofSeconds(3), 1000, 5);
+		return new SuiteSettings(false, 3, 8, Duration.ofSeconds(1), 1, 120, 15, 5, 10, Duration.ofSeconds(3), 1000, 5);
 	}
 
 	static SuiteSettings smokeMode() {
