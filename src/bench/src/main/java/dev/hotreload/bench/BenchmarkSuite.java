@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.hotreload.autoconfigure.HotReloadProperties;
@@ -59,6 +60,12 @@ public final class BenchmarkSuite {
 			}
 			else if (arg.equals("--mode=full")) {
 				settings = SuiteSettings.fullSuite();
+			}
+			else if (arg.startsWith("--replot=")) {
+				Path results = Path.of(arg.substring("--replot=".length()));
+				plot(JsonMapper.builder().build().readValue(results.toFile(), Map.class),
+						results.resolveSibling("latency.png"));
+				return;
 			}
 			else if (arg.startsWith("--parts=")) {
 				parts = new LinkedHashSet<>(Arrays.asList(arg.substring("--parts=".length()).split(",")));
@@ -110,37 +117,39 @@ public final class BenchmarkSuite {
 		Results results = new Results(machine, settings, quietPeriod, calls, hotReload, devTools, sourceSaves,
 				coldStarts);
 		Files.writeString(output.resolve("results.md"), MarkdownReport.write(results));
-		JsonMapper.builder()
-			.build()
-			.writerWithDefaultPrettyPrinter()
-			.writeValue(output.resolve("results.json").toFile(), results.toJson());
-		plot(results, output.resolve("latency.png"));
+		Map<String, Object> json = results.toJson();
+		JsonMapper mapper = JsonMapper.builder().build();
+		mapper.writerWithDefaultPrettyPrinter().writeValue(output.resolve("results.json").toFile(), json);
+		plot(mapper.readValue(output.resolve("results.json").toFile(), Map.class), output.resolve("latency.png"));
 		return results;
 	}
 
-	private static void plot(Results results, Path file) throws IOException {
+	// From the JSON, so that --replot draws the same plot from an earlier run's file.
+	@SuppressWarnings("unchecked")
+	private static void plot(Map<String, Object> json, Path file) throws IOException {
 		List<LatencyPlot.Series> series = new ArrayList<>();
-		if (results.hotReload() != null) {
-			series.add(new LatencyPlot.Series("hotreload, class file change", new Color(31, 119, 180),
-					results.hotReload().latency()));
-		}
-		for (AppScenarios.SourceSaves saves : results.sourceSaves()) {
-			if (saves.warmUp()) {
-				series.add(new LatencyPlot.Series("hotreload, warm source save", new Color(44, 160, 44), saves.warm()));
-				series.add(
-						new LatencyPlot.Series("hotreload, first source save", new Color(255, 127, 14), saves.first()));
+		addSeries(series, "hotreload, class file change", new Color(31, 119, 180), json.get("hotReloadMillis"));
+		for (Map<String, Object> saves : (List<Map<String, Object>>) json.get("sourceSaves")) {
+			if (Boolean.TRUE.equals(saves.get("warmUp"))) {
+				addSeries(series, "hotreload, warm source save", new Color(44, 160, 44), saves.get("warmSaveMillis"));
+				addSeries(series, "hotreload, first source save", new Color(255, 127, 14),
+						saves.get("firstSaveMillis"));
 			}
 		}
-		if (results.devTools() != null) {
-			series.add(new LatencyPlot.Series("DevTools restart, class file change", new Color(214, 39, 40),
-					results.devTools()));
-		}
-		if (results.coldStarts() != null) {
-			series
-				.add(new LatencyPlot.Series("cold start of a new JVM", new Color(127, 127, 127), results.coldStarts()));
-		}
+		addSeries(series, "DevTools restart, class file change", new Color(214, 39, 40),
+				json.get("devToolsRestartMillis"));
+		addSeries(series, "cold start of a new JVM", new Color(127, 127, 127), json.get("coldStartMillis"));
 		if (!series.isEmpty()) {
-			LatencyPlot.write("Sample app: change to new answer over HTTP, " + results.machine().date(), series, file);
+			Map<String, Object> machine = (Map<String, Object>) json.get("machine");
+			LatencyPlot.write("Sample app: change to new answer over HTTP, " + machine.get("date"), series, file);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void addSeries(List<LatencyPlot.Series> series, String name, Color color, @Nullable Object samples) {
+		if (samples instanceof Map<?, ?> map && map.get("values") instanceof List<?> values) {
+			series.add(new LatencyPlot.Series(name, color,
+					new Samples(((List<Number>) values).stream().map(Number::doubleValue).toList())));
 		}
 	}
 

@@ -25,13 +25,15 @@ final class LatencyPlot {
 
 	private static final int WIDTH = 960;
 
-	private static final int HEIGHT = 540;
+	private static final int PLOT_HEIGHT = 480;
 
 	private static final int LEFT = 70;
 
 	private static final int RIGHT = 30;
 
-	private static final int TOP = 50;
+	private static final int TITLE_HEIGHT = 45;
+
+	private static final int LEGEND_LINE = 20;
 
 	private static final int BOTTOM = 60;
 
@@ -49,21 +51,24 @@ final class LatencyPlot {
 	 */
 	static void write(String title, List<Series> series, Path file) throws IOException {
 		System.setProperty("java.awt.headless", "true");
+		// The legend goes between the title and the plot, where no curve runs.
+		int top = TITLE_HEIGHT + LEGEND_LINE * series.size() + 10;
+		int height = top + PLOT_HEIGHT + BOTTOM;
 		double min = series.stream().mapToDouble((s) -> s.samples().min()).min().orElse(1);
 		double max = series.stream().mapToDouble((s) -> s.samples().max()).max().orElse(10);
 		double low = Math.pow(10, Math.floor(Math.log10(Math.max(min, 1))));
 		double high = Math.pow(10, Math.ceil(Math.log10(Math.max(max, low * 10))));
-		BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+		BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
 		g.setColor(Color.WHITE);
-		g.fillRect(0, 0, WIDTH, HEIGHT);
+		g.fillRect(0, 0, WIDTH, height);
 		int plotWidth = WIDTH - LEFT - RIGHT;
-		int plotHeight = HEIGHT - TOP - BOTTOM;
+		int plotHeight = PLOT_HEIGHT;
 		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
 		for (int percent = 0; percent <= 100; percent += 25) {
-			int y = TOP + plotHeight - percent * plotHeight / 100;
+			int y = top + plotHeight - percent * plotHeight / 100;
 			g.setColor(new Color(225, 225, 225));
 			g.drawLine(LEFT, y, LEFT + plotWidth, y);
 			g.setColor(Color.DARK_GRAY);
@@ -75,21 +80,21 @@ final class LatencyPlot {
 			}
 			int x = x(tick, low, high, plotWidth);
 			g.setColor(new Color(225, 225, 225));
-			g.drawLine(x, TOP, x, TOP + plotHeight);
+			g.drawLine(x, top, x, top + plotHeight);
 			g.setColor(Color.DARK_GRAY);
 			String label = (tick >= 1000) ? String.format(Locale.ROOT, "%.0f s", tick / 1000)
 					: String.format(Locale.ROOT, "%.0f ms", tick);
-			g.drawString(label, x - g.getFontMetrics().stringWidth(label) / 2, TOP + plotHeight + 18);
+			g.drawString(label, x - g.getFontMetrics().stringWidth(label) / 2, top + plotHeight + 18);
 		}
 		g.setColor(Color.BLACK);
-		g.drawRect(LEFT, TOP, plotWidth, plotHeight);
+		g.drawRect(LEFT, top, plotWidth, plotHeight);
 		g.drawString("time from the change to the first answer by the new code (log scale)", LEFT + plotWidth / 2 - 200,
-				HEIGHT - 15);
+				height - 15);
 		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
 		g.drawString(title, LEFT, 30);
 		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
 		g.setStroke(new BasicStroke(2.5f));
-		int legendY = TOP + 20;
+		int legendY = TITLE_HEIGHT + LEGEND_LINE;
 		for (Series one : series) {
 			List<Double> sorted = new ArrayList<>(one.samples().values());
 			Collections.sort(sorted);
@@ -97,8 +102,8 @@ final class LatencyPlot {
 			int n = sorted.size();
 			for (int i = 0; i < n; i++) {
 				double x = x(sorted.get(i), low, high, plotWidth);
-				double yBefore = TOP + plotHeight - (double) i / n * plotHeight;
-				double yAfter = TOP + plotHeight - (double) (i + 1) / n * plotHeight;
+				double yBefore = top + plotHeight - (double) i / n * plotHeight;
+				double yAfter = top + plotHeight - (double) (i + 1) / n * plotHeight;
 				if (i == 0) {
 					curve.moveTo(x, yBefore);
 				}
@@ -113,7 +118,7 @@ final class LatencyPlot {
 			g.setColor(Color.BLACK);
 			g.drawString(String.format(Locale.ROOT, "%s: p50 %.0f ms, n = %d", one.name(), one.samples().p50(), n),
 					LEFT + 48, legendY);
-			legendY += 20;
+			legendY += LEGEND_LINE;
 		}
 		g.dispose();
 		ImageIO.write(image, "png", file.toFile());
