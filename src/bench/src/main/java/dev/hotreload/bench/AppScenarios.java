@@ -14,7 +14,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The benchmarks that run the sample application in JVMs of its own: class file changes
  * with hot reload and with a DevTools restart, source saves, memory after many reloads,
- * and cold starts. Each JVM gets a class directory of its own under the work directory.
+ * and cold starts. Each JVM gets a class directory of its own under the work directory,
+ * named {@code target/classes} as a build names it, since hot reload watches only build
+ * output directories.
  */
 final class AppScenarios {
 
@@ -48,7 +50,7 @@ final class AppScenarios {
 	 * @throws IOException if the application cannot be run
 	 */
 	HotReloadRun hotReload() throws IOException {
-		Path classes = this.classpath.copySampleClasses(runDirectory("hotreload").resolve("classes"));
+		Path classes = this.classpath.copySampleClasses(runDirectory("hotreload").resolve("target/classes"));
 		try (SampleApp app = SampleApp.launch(classes, this.classpath.libraries(false),
 				List.of("--spring.profiles.active=dev"), classes.resolveSibling("app.log"))) {
 			app.awaitFirstAnswer();
@@ -71,7 +73,7 @@ final class AppScenarios {
 	 * @throws IOException if the application cannot be run
 	 */
 	Samples devToolsRestart() throws IOException {
-		Path classes = this.classpath.copySampleClasses(runDirectory("devtools").resolve("classes"));
+		Path classes = this.classpath.copySampleClasses(runDirectory("devtools").resolve("target/classes"));
 		// LiveReload's fixed port would clash with other builds; it plays no part in a
 		// restart.
 		try (SampleApp app = SampleApp.launch(classes, this.classpath.libraries(true),
@@ -131,7 +133,7 @@ final class AppScenarios {
 	 */
 	Samples coldStarts() throws IOException {
 		List<Double> millis = new ArrayList<>();
-		Path classes = this.classpath.copySampleClasses(runDirectory("cold").resolve("classes"));
+		Path classes = this.classpath.copySampleClasses(runDirectory("cold").resolve("target/classes"));
 		for (int i = 0; i < this.settings.coldStarts(); i++) {
 			try (SampleApp app = SampleApp.launch(classes, this.classpath.libraries(false), List.of(),
 					classes.resolveSibling("app-" + i + ".log"))) {
