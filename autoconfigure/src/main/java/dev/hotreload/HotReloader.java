@@ -1,7 +1,10 @@
 package dev.hotreload;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reloads {@link HotReloadable} beans on demand and tells what was reloaded. Inject it
@@ -19,15 +22,50 @@ public interface HotReloader {
 	ReloadRecord reload(String beanName);
 
 	/**
+	 * Reload a bean now from its current class files, saying what asked for it.
+	 * @param beanName the name of a reloadable bean
+	 * @param trigger what asked for the reload, as the record will tell
+	 * @return the record of the attempt, whose outcome tells whether it succeeded
+	 * @throws IllegalArgumentException if no reloadable bean has that name
+	 */
+	ReloadRecord reload(String beanName, ReloadRecord.Trigger trigger);
+
+	/**
 	 * Return the reload history, newest first.
 	 * @return the records kept in the history
 	 */
 	List<ReloadRecord> history();
 
 	/**
+	 * Return the reload history of one bean, newest first.
+	 * @param beanName the bean's name
+	 * @return its records, empty if it has none
+	 */
+	List<ReloadRecord> history(String beanName);
+
+	/**
 	 * Return the names of the beans that can be reloaded.
-	 * @return the names of the reloadable beans
+	 * @return the names of the reloadable beans, sorted
 	 */
 	Set<String> reloadableBeans();
+
+	/**
+	 * Return the status of every reloadable bean, sorted by name.
+	 * @return the statuses
+	 */
+	List<BeanStatus> beans();
+
+	/**
+	 * Return the status of one reloadable bean.
+	 * @param beanName the bean's name
+	 * @return its status, or {@code null} if no reloadable bean has that name
+	 */
+	@Nullable BeanStatus bean(String beanName);
+
+	/**
+	 * Return the class directories whose classes can be reloaded.
+	 * @return the class directories in classpath order, empty in a packaged application
+	 */
+	Set<Path> classDirectories();
 
 }

@@ -6,25 +6,103 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.util.Assert;
 
 /**
- * What happened in one attempt to reload one bean.
+ * What happened in one attempt to reload code: a new generation of one bean, or a failure
+ * recorded before a bean could be reloaded (such as a compilation error).
  *
- * @param id increasing number of the attempt
+ * @param id increasing number of the attempt, given by the history when the record is
+ * added; {@code 0} before that
  * @param timestamp when the attempt started
- * @param bean the bean's name
+ * @param bean the name of the bean concerned, or {@code null} when no reloadable bean is
+ * concerned (a compilation error in a class that belongs to no reloadable bean)
  * @param trigger what started the attempt
  * @param classes names of the changed classes
- * @param outcome whether the new generation took over
- * @param generation the bean's generation after the attempt
+ * @param outcome whether the new code took over
+ * @param generation the bean's generation after the attempt, {@code 0} when no bean is
+ * concerned
  * @param durationMillis how long the attempt took, in milliseconds
- * @param state what happened to the bean's fields
- * @param error why the attempt failed, or {@code null}
+ * @param fields what happened to the bean's fields
+ * @param failure why the attempt failed, or {@code null}
  * @param inFlightCalls calls still running on the old generation when it was replaced
  * (non-zero only when they outlasted the drain timeout)
  */
-public record ReloadRecord(long id, Instant timestamp, String bean, Trigger trigger, List<String> classes,
-		Outcome outcome, int generation, double durationMillis, State state, @Nullable Error error, int inFlightCalls) {
+public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Trigger trigger, List<String> classes,
+		Outcome outcome, int generation, double durationMillis, FieldReport fields, @Nullable Failure failure,
+		int inFlightCalls) {
+
+	/**
+	 * Create a record, checking its components.
+	 * @param id increasing number of the attempt
+	 * @param timestamp when the attempt started
+	 * @param bean the bean's name, or {@code null}
+	 * @param trigger what started the attempt
+	 * @param classes names of the changed classes
+	 * @param outcome whether the new code took over
+	 * @param generation the bean's generation after the attempt
+	 * @param durationMillis how long the attempt took
+	 * @param fields what happened to the bean's fields
+	 * @param failure why the attempt failed, or {@code null}
+	 * @param inFlightCalls calls still running on the old generation
+	 */
+	public ReloadRecord {
+		Assert.notNull(timestamp, "'timestamp' must not be null");
+		Assert.notNull(trigger, "'trigger' must not be null");
+		Assert.notNull(outcome, "'outcome' must not be null");
+		Assert.notNull(fields, "'fields' must not be null");
+		Assert.isTrue((outcome == Outcome.FAILED) == (failure != null), "A failed record, and only one, has a failure");
+		classes = List.copyOf(classes);
+	}
+
+	/**
+	 * Create the record of a bean that a new generation now serves.
+	 * @param timestamp when the reload started
+	 * @param bean the bean's name
+	 * @param trigger what started the reload
+	 * @param classes the changed classes
+	 * @param generation the new generation's number
+	 * @param durationMillis how long the reload took
+	 * @param fields what happened to the bean's fields
+	 * @param inFlightCalls calls still running on the old generation after the drain
+	 * timeout
+	 * @return the record, without an id until the history adds it
+	 */
+	public static ReloadRecord reloaded(Instant timestamp, String bean, Trigger trigger, List<String> classes,
+			int generation, double durationMillis, FieldReport fields, int inFlightCalls) {
+		return new ReloadRecord(0, timestamp, bean, trigger, classes, Outcome.RELOADED, generation, durationMillis,
+				fields, null, inFlightCalls);
+	}
+
+	/**
+	 * Create the record of an attempt that failed, after which the previous code keeps
+	 * serving.
+	 * @param timestamp when the attempt started
+	 * @param bean the bean's name, or {@code null} when no reloadable bean is concerned
+	 * @param trigger what started the attempt
+	 * @param classes the changed classes
+	 * @param generation the generation that keeps serving, {@code 0} when no bean is
+	 * concerned
+	 * @param durationMillis how long the attempt took
+	 * @param failure why it failed
+	 * @return the record, without an id until the history adds it
+	 */
+	public static ReloadRecord failed(Instant timestamp, @Nullable String bean, Trigger trigger, List<String> classes,
+			int generation, double durationMillis, Failure failure) {
+		Assert.notNull(failure, "'failure' must not be null");
+		return new ReloadRecord(0, timestamp, bean, trigger, classes, Outcome.FAILED, generation, durationMillis,
+				FieldReport.NONE, failure, 0);
+	}
+
+	/**
+	 * Return this record with the given id.
+	 * @param id the id the history gives it
+	 * @return a copy of this record with that id
+	 */
+	public ReloadRecord withId(long id) {
+		return new ReloadRecord(id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
+				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls);
+	}
 
 	/**
 	 * What started a reload.
@@ -50,7 +128,7 @@ public record ReloadRecord(long id, Instant timestamp, String bean, Trigger trig
 		/** The new generation serves the calls. */
 		RELOADED,
 
-		/** The new generation could not be built; the previous one keeps serving. */
+		/** The new code could not be loaded; the previous code keeps serving. */
 		FAILED
 
 	}
@@ -63,32 +141,57 @@ public record ReloadRecord(long id, Instant timestamp, String bean, Trigger trig
 	 * {@link ResetOnReload})
 	 * @param dropped fields of the old class that the new class no longer has
 	 */
-	public record State(List<String> kept, List<String> reset, List<String> dropped) {
+	public record FieldReport(List<String> kept, List<String> reset, List<String> dropped) {
 
 		/** No field was carried, reset or dropped. */
-		public static final State NONE = new State(List.of(), List.of(), List.of());
+		public static final FieldReport NONE = new FieldReport(List.of(), List.of(), List.of());
+
+		/**
+		 * Create a report.
+		 * @param kept fields whose values were carried over
+		 * @param reset fields that took the new instance's value
+		 * @param dropped fields the new class no longer has
+		 */
+		public FieldReport {
+			kept = List.copyOf(kept);
+			reset = List.copyOf(reset);
+			dropped = List.copyOf(dropped);
+		}
 
 	}
 
 	/**
-	 * Why a reload failed.
+	 * Why an attempt failed.
 	 *
-	 * @param type the simple name of the exception type, such as {@code ClassFormatError}
+	 * @param type the simple name of the exception type, such as
+	 * {@code ClassFormatError}, or {@code CompilationError}
 	 * @param message a one-line message
 	 * @param diagnostics compiler diagnostics, empty unless the source failed to compile
 	 */
-	public record Error(String type, String message, List<Diagnostic> diagnostics) {
+	public record Failure(String type, String message, List<Diagnostic> diagnostics) {
 
 		/**
-		 * Create an error from an exception, using its most specific cause, since the
+		 * Create a failure.
+		 * @param type the simple name of the exception type
+		 * @param message a one-line message
+		 * @param diagnostics compiler diagnostics
+		 */
+		public Failure {
+			Assert.hasText(type, "'type' must not be empty");
+			Assert.notNull(message, "'message' must not be null");
+			diagnostics = List.copyOf(diagnostics);
+		}
+
+		/**
+		 * Create a failure from an exception, using its most specific cause, since the
 		 * outer exceptions of a failed bean creation only say where it failed.
 		 * @param ex the exception
-		 * @return the error
+		 * @return the failure
 		 */
-		public static Error of(Throwable ex) {
+		public static Failure of(Throwable ex) {
 			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 			String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
-			return new Error(cause.getClass().getSimpleName(), message.lines().findFirst().orElse(""), List.of());
+			return new Failure(cause.getClass().getSimpleName(), message.lines().findFirst().orElse(""), List.of());
 		}
 
 	}

@@ -2,14 +2,17 @@ package dev.hotreload.actuate;
 
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.hotreload.BeanStatus;
+import dev.hotreload.HotReloader;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Trigger;
 import dev.hotreload.StatePolicy;
-import dev.hotreload.reload.BeanStatus;
-import dev.hotreload.reload.HotReloadEngine;
+import dev.hotreload.reload.PendingRefresh;
+import dev.hotreload.reload.PendingRefresh.PendingClass;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -18,20 +21,26 @@ import org.springframework.util.Assert;
 
 /**
  * The {@code hotreload} actuator endpoint: which beans are reloadable, at which
- * generation, and the reload history; a write operation reloads one bean now.
+ * generation, the changed classes that wait for a full refresh, and the reload history; a
+ * write operation reloads one bean now. A thin adapter over {@link HotReloader}.
  */
 @Endpoint(id = "hotreload")
 public class HotReloadEndpoint {
 
-	private final HotReloadEngine engine;
+	private final HotReloader reloader;
+
+	private final PendingRefresh pendingRefresh;
 
 	/**
 	 * Create the endpoint.
-	 * @param engine the engine to report on
+	 * @param reloader the reloader to report on
+	 * @param pendingRefresh the changed classes that wait for a full refresh
 	 */
-	public HotReloadEndpoint(HotReloadEngine engine) {
-		Assert.notNull(engine, "'engine' must not be null");
-		this.engine = engine;
+	public HotReloadEndpoint(HotReloader reloader, PendingRefresh pendingRefresh) {
+		Assert.notNull(reloader, "'reloader' must not be null");
+		Assert.notNull(pendingRefresh, "'pendingRefresh' must not be null");
+		this.reloader = reloader;
+		this.pendingRefresh = pendingRefresh;
 	}
 
 	/**
@@ -39,10 +48,10 @@ public class HotReloadEndpoint {
 	 * @return the report
 	 */
 	@ReadOperation
-	public HotReloadReport report() {
-		return new HotReloadReport(!this.engine.classDirectories().isEmpty(),
-				this.engine.classDirectories().stream().map(Object::toString).sorted().toList(), this.engine.beans(),
-				this.engine.history());
+	public HotReloadDescriptor report() {
+		return new HotReloadDescriptor(!this.reloader.classDirectories().isEmpty(),
+				this.reloader.classDirectories().stream().map(Object::toString).sorted().toList(),
+				this.reloader.beans(), this.pendingRefresh.classes(), this.reloader.history());
 	}
 
 	/**
@@ -51,13 +60,13 @@ public class HotReloadEndpoint {
 	 * @return the report, or {@code null} (404) if no reloadable bean has that name
 	 */
 	@ReadOperation
-	public @Nullable BeanReport bean(@Selector String name) {
-		BeanStatus status = this.engine.bean(name);
+	public @Nullable BeanDescriptor bean(@Selector String name) {
+		BeanStatus status = this.reloader.bean(name);
 		if (status == null) {
 			return null;
 		}
-		return new BeanReport(status.name(), status.type(), status.generation(), status.state(),
-				this.engine.history(name));
+		return new BeanDescriptor(status.name(), status.type(), status.generation(), status.policy(),
+				this.reloader.history(name));
 	}
 
 	/**
@@ -67,11 +76,11 @@ public class HotReloadEndpoint {
 	 * name
 	 */
 	@WriteOperation
-	public @Nullable ReloadRecord reload(@Selector String name) {
-		if (this.engine.bean(name) == null) {
+	public @Nullable ReloadDescriptor reload(@Selector String name) {
+		if (this.reloader.bean(name) == null) {
 			return null;
 		}
-		return this.engine.reload(name, Trigger.ENDPOINT);
+		return new ReloadDescriptor(this.reloader.reload(name, Trigger.ENDPOINT));
 	}
 
 	/**
@@ -80,10 +89,11 @@ public class HotReloadEndpoint {
 	 * @param active whether there are class directories to reload from
 	 * @param watchedPaths the watched class directories
 	 * @param beans the reloadable beans
+	 * @param pendingRefresh the changed classes that only a full refresh can apply
 	 * @param history the reload history, newest first
 	 */
-	public record HotReloadReport(boolean active, List<String> watchedPaths, List<BeanStatus> beans,
-			List<ReloadRecord> history) {
+	public record HotReloadDescriptor(boolean active, List<String> watchedPaths, List<BeanStatus> beans,
+			List<PendingClass> pendingRefresh, List<ReloadRecord> history) implements OperationResponseBody {
 
 	}
 
@@ -91,12 +101,23 @@ public class HotReloadEndpoint {
 	 * The report on one bean.
 	 *
 	 * @param name the bean's name
-	 * @param type the name of the bean's class
+	 * @param type the name of the bean's original class
 	 * @param generation the generation serving calls
-	 * @param state the bean's state policy
+	 * @param policy what a reload does with the bean's state
 	 * @param history the bean's reload history, newest first
 	 */
-	public record BeanReport(String name, String type, int generation, StatePolicy state, List<ReloadRecord> history) {
+	public record BeanDescriptor(String name, String type, int generation, StatePolicy policy,
+			List<ReloadRecord> history) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * The record of a reload asked for through the endpoint, in the same JSON as a record
+	 * of the history.
+	 *
+	 * @param record the record
+	 */
+	public record ReloadDescriptor(@JsonUnwrapped ReloadRecord record) implements OperationResponseBody {
 
 	}
 

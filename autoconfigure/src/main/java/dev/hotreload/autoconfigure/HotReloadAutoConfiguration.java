@@ -3,12 +3,19 @@ package dev.hotreload.autoconfigure;
 import java.nio.file.Path;
 import java.util.Set;
 
+import dev.hotreload.BeanReloadedEvent;
 import dev.hotreload.HotReloadable;
+import dev.hotreload.ReloadFailedEvent;
+import dev.hotreload.ReloadRecord.Outcome;
 import dev.hotreload.classloading.ClassPathDirectories;
 import dev.hotreload.history.ReloadHistory;
+import dev.hotreload.reload.BeanReloader;
+import dev.hotreload.reload.ChangeDispatcher;
 import dev.hotreload.reload.ClassChangeWatcher;
 import dev.hotreload.reload.HotReloadEngine;
+import dev.hotreload.reload.PendingRefresh;
 import dev.hotreload.reload.ReloadableBeanPostProcessor;
+import dev.hotreload.reload.ReloadableBeans;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -17,16 +24,17 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of hot reload: the engine, the post-processor that hands out
- * {@link HotReloadable} beans as reloadable proxies, and the class directory watcher. It
- * applies only when hot reload is on (see {@code hotreload.enabled} and
- * {@code hotreload.profiles}).
+ * Auto-configuration of hot reload: the registry of reloadable beans and the
+ * post-processor that hands out {@link HotReloadable} beans as reloadable proxies, the
+ * reloader, the history, and the class directory watcher. It applies only when hot reload
+ * is on (see {@code hotreload.enabled} and {@code hotreload.profiles}).
  */
 @AutoConfiguration
 @Conditional(OnHotReloadEnabledCondition.class)
@@ -35,34 +43,66 @@ public final class HotReloadAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(HotReloadAutoConfiguration.class);
 
-	// Static and bound by hand: the post-processor needs the engine before the context
+	// Static and bound by hand: the post-processor needs the registry before the context
 	// can create ordinary beans such as the properties bean.
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	static HotReloadEngine hotReloadEngine(ConfigurableListableBeanFactory beanFactory, Environment environment) {
-		HotReloadProperties properties = bind(environment);
+	static ReloadableBeans hotReloadableBeans(ConfigurableListableBeanFactory beanFactory, Environment environment) {
 		ClassLoader beanClassLoader = beanFactory.getBeanClassLoader();
 		ClassLoader classLoader = (beanClassLoader != null) ? beanClassLoader
 				: HotReloadAutoConfiguration.class.getClassLoader();
-		Set<Path> directories = ClassPathDirectories.find(classLoader, properties.getWatch().getPaths());
+		Set<Path> directories = ClassPathDirectories.find(classLoader, bind(environment).getWatch().getPaths());
 		if (directories.isEmpty()) {
 			logger.info("Hot reload is on, but the classpath has no class directory to watch (a packaged "
 					+ "application?): no bean will be reloadable");
 		}
-		return new HotReloadEngine(beanFactory, directories, properties.getReload().getDrainTimeout(),
-				properties.getWatch().getQuietPeriod(), new ReloadHistory(properties.getHistory().getSize()));
+		return new ReloadableBeans(directories);
 	}
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-	static ReloadableBeanPostProcessor reloadableBeanPostProcessor(HotReloadEngine hotReloadEngine,
+	static ReloadableBeanPostProcessor reloadableBeanPostProcessor(ReloadableBeans hotReloadableBeans,
 			Environment environment) {
-		return new ReloadableBeanPostProcessor(hotReloadEngine, bind(environment).getInclude());
+		return new ReloadableBeanPostProcessor(hotReloadableBeans, bind(environment).getInclude());
 	}
 
 	@Bean
-	ClassChangeWatcher hotReloadClassChangeWatcher(HotReloadEngine hotReloadEngine, HotReloadProperties properties) {
-		return new ClassChangeWatcher(hotReloadEngine, properties.getWatch().getQuietPeriod());
+	ReloadHistory hotReloadHistory(HotReloadProperties properties, ApplicationEventPublisher eventPublisher) {
+		ReloadHistory history = new ReloadHistory(properties.getHistory().getSize());
+		history.addListener((record) -> eventPublisher.publishEvent((record.outcome() == Outcome.FAILED)
+				? new ReloadFailedEvent(history, record) : new BeanReloadedEvent(history, record)));
+		return history;
+	}
+
+	@Bean
+	BeanReloader hotReloadBeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadHistory hotReloadHistory,
+			HotReloadProperties properties) {
+		return new BeanReloader(beanFactory, hotReloadHistory, properties.getReload().getDrainTimeout(),
+				properties.getReload().getReadPatience());
+	}
+
+	@Bean
+	HotReloadEngine hotReloadEngine(ReloadableBeans hotReloadableBeans, BeanReloader hotReloadBeanReloader,
+			ReloadHistory hotReloadHistory) {
+		return new HotReloadEngine(hotReloadableBeans, hotReloadBeanReloader, hotReloadHistory);
+	}
+
+	@Bean
+	PendingRefresh hotReloadPendingRefresh() {
+		return new PendingRefresh();
+	}
+
+	@Bean
+	ChangeDispatcher hotReloadChangeDispatcher(ReloadableBeans hotReloadableBeans, BeanReloader hotReloadBeanReloader,
+			PendingRefresh hotReloadPendingRefresh) {
+		return new ChangeDispatcher(hotReloadableBeans, hotReloadBeanReloader, hotReloadPendingRefresh);
+	}
+
+	@Bean
+	ClassChangeWatcher hotReloadClassChangeWatcher(ReloadableBeans hotReloadableBeans,
+			ChangeDispatcher hotReloadChangeDispatcher, HotReloadProperties properties) {
+		return new ClassChangeWatcher(hotReloadableBeans, hotReloadChangeDispatcher,
+				properties.getWatch().getQuietPeriod());
 	}
 
 	private static HotReloadProperties bind(Environment environment) {

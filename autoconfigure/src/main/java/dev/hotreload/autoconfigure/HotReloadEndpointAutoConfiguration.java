@@ -1,8 +1,10 @@
 package dev.hotreload.autoconfigure;
 
+import dev.hotreload.HotReloader;
 import dev.hotreload.actuate.HotReloadEndpoint;
 import dev.hotreload.actuate.HotReloadEndpointWebExtension;
 import dev.hotreload.reload.HotReloadEngine;
+import dev.hotreload.reload.PendingRefresh;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -24,8 +26,8 @@ public final class HotReloadEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	HotReloadEndpoint hotReloadEndpoint(HotReloadEngine hotReloadEngine) {
-		return new HotReloadEndpoint(hotReloadEngine);
+	HotReloadEndpoint hotReloadEndpoint(HotReloader hotReloader, PendingRefresh hotReloadPendingRefresh) {
+		return new HotReloadEndpoint(hotReloader, hotReloadPendingRefresh);
 	}
 
 	@Bean

@@ -146,12 +146,26 @@ public class HotReloadProperties {
 		 */
 		private Duration drainTimeout = Duration.ofSeconds(2);
 
+		/**
+		 * How long a class file that is missing, truncated or corrupt is read again,
+		 * since a compiler or an IDE may still be writing it, before the reload fails.
+		 */
+		private Duration readPatience = Duration.ofMillis(250);
+
 		public Duration getDrainTimeout() {
 			return this.drainTimeout;
 		}
 
 		public void setDrainTimeout(Duration drainTimeout) {
 			this.drainTimeout = drainTimeout;
+		}
+
+		public Duration getReadPatience() {
+			return this.readPatience;
+		}
+
+		public void setReadPatience(Duration readPatience) {
+			this.readPatience = readPatience;
 		}
 
 	}

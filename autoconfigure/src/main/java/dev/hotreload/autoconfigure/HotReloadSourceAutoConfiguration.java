@@ -7,7 +7,9 @@ import javax.tools.ToolProvider;
 
 import dev.hotreload.compile.SourceChangeWatcher;
 import dev.hotreload.compile.SourceRoots;
+import dev.hotreload.reload.ChangeDispatcher;
 import dev.hotreload.reload.HotReloadEngine;
+import dev.hotreload.reload.ReloadableBeans;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,12 +31,13 @@ import org.springframework.util.ClassUtils;
 public final class HotReloadSourceAutoConfiguration {
 
 	@Bean
-	SourceChangeWatcher hotReloadSourceChangeWatcher(HotReloadEngine hotReloadEngine, HotReloadProperties properties,
+	SourceChangeWatcher hotReloadSourceChangeWatcher(ReloadableBeans hotReloadableBeans,
+			ChangeDispatcher hotReloadChangeDispatcher, HotReloadProperties properties,
 			ConfigurableListableBeanFactory beanFactory) {
 		ClassLoader classLoader = (beanFactory.getBeanClassLoader() != null) ? beanFactory.getBeanClassLoader()
 				: ClassUtils.getDefaultClassLoader();
-		List<Path> classDirectories = List.copyOf(hotReloadEngine.classDirectories());
-		SourceChangeWatcher watcher = new SourceChangeWatcher(hotReloadEngine,
+		List<Path> classDirectories = List.copyOf(hotReloadableBeans.classDirectories());
+		SourceChangeWatcher watcher = new SourceChangeWatcher(hotReloadChangeDispatcher, classDirectories,
 				SourceRoots.find(classDirectories, properties.getSource().getPaths()), classLoader,
 				properties.getWatch().getQuietPeriod(), ToolProvider::getSystemJavaCompiler);
 		watcher.setWarmUp(properties.getSource().isWarmUp());

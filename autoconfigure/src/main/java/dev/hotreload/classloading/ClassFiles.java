@@ -66,18 +66,19 @@ public final class ClassFiles {
 	}
 
 	private static ClassFiles readOnce(Path root, String className) throws IOException {
-		Path mainFile = root.resolve(toInternalName(className) + ".class");
+		Path mainFile = root.resolve(ClassFileNames.toRelativePath(className));
 		if (!Files.isRegularFile(mainFile)) {
 			throw new NoSuchFileException(mainFile.toString(), null, "class file of " + className + " not found");
 		}
-		String simpleName = mainFile.getFileName().toString().replace(".class", "");
+		String mainFileName = mainFile.getFileName().toString();
+		String simpleName = mainFileName.substring(0, mainFileName.length() - ClassFileNames.SUFFIX.length());
 		Map<String, byte[]> result = new TreeMap<>();
 		try (Stream<Path> siblings = Files.list(mainFile.getParent())) {
 			for (Path file : (Iterable<Path>) siblings::iterator) {
 				String fileName = file.getFileName().toString();
-				if (fileName.endsWith(".class")
-						&& (fileName.equals(simpleName + ".class") || fileName.startsWith(simpleName + "$"))) {
-					String name = packagePrefix(className) + fileName.substring(0, fileName.length() - 6);
+				if (ClassFileNames.isClassFile(fileName)
+						&& (fileName.equals(mainFileName) || fileName.startsWith(simpleName + "$"))) {
+					String name = packagePrefix(className) + ClassFileNames.toClassName(fileName);
 					result.put(name, validated(name, Files.readAllBytes(file)));
 				}
 			}
@@ -91,7 +92,7 @@ public final class ClassFiles {
 			// Parse the whole file, so that a truncated method body is found here.
 			reader.accept(new ClassVisitor(SpringAsmInfo.ASM_VERSION) {
 			}, 0);
-			if (!reader.getClassName().equals(toInternalName(name))) {
+			if (!reader.getClassName().equals(ClassFileNames.toInternalName(name))) {
 				throw new ClassFormatError("Class file of " + name + " declares " + reader.getClassName());
 			}
 			return bytes;
@@ -108,10 +109,6 @@ public final class ClassFiles {
 	private static String packagePrefix(String className) {
 		int lastDot = className.lastIndexOf('.');
 		return (lastDot != -1) ? className.substring(0, lastDot + 1) : "";
-	}
-
-	private static String toInternalName(String className) {
-		return className.replace('.', '/');
 	}
 
 	private static void sleep() {

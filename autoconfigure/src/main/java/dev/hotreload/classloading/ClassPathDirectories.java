@@ -135,7 +135,7 @@ public final class ClassPathDirectories {
 	 * elsewhere, such as a jar
 	 */
 	public static @Nullable Path directoryOf(Class<?> type, Collection<Path> directories) {
-		String classFile = type.getName().replace('.', '/') + ".class";
+		String classFile = ClassFileNames.toRelativePath(type.getName());
 		ClassLoader loader = type.getClassLoader();
 		URL url = (loader != null) ? loader.getResource(classFile) : null;
 		Path file = (url != null) ? toPath(url) : null;

@@ -6,9 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.hotreload.ReloadRecord;
-import dev.hotreload.ReloadRecord.Trigger;
-import dev.hotreload.reload.HotReloadEngine;
+import dev.hotreload.ReloadRecord.Failure;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -32,41 +30,36 @@ public final class CompilationFailureReporter {
 
 	private static final Log logger = LogFactory.getLog(CompilationFailureReporter.class);
 
-	private final HotReloadEngine engine;
+	private final CompilationTarget target;
 
 	private final Path workingDirectory;
 
 	/**
 	 * Create a reporter.
-	 * @param engine the engine whose history receives the records
+	 * @param target what takes the failures
 	 */
-	public CompilationFailureReporter(HotReloadEngine engine) {
-		Assert.notNull(engine, "'engine' must not be null");
-		this.engine = engine;
+	public CompilationFailureReporter(CompilationTarget target) {
+		Assert.notNull(target, "'target' must not be null");
+		this.target = target;
 		this.workingDirectory = Path.of("").toAbsolutePath();
 	}
 
 	/**
 	 * Report a batch that did not compile.
 	 * @param result the failed compilation
-	 * @return the records added to the history
 	 */
-	public List<ReloadRecord> report(CompilationResult result) {
+	public void report(CompilationResult result) {
 		Assert.notNull(result, "'result' must not be null");
 		Assert.isTrue(!result.succeeded(), "'result' must be a failed compilation");
 		logger.warn(result.errors().size() + " compilation error(s) in " + result.sources().size()
 				+ " changed source file(s); none of them is loaded and the previous code keeps serving:");
 		result.errors().forEach((error) -> logger.warn(error.toLink(displayPath(error))));
 		List<String> classes = result.sources().stream().map(SourceFile::className).distinct().sorted().toList();
-		List<ReloadRecord> records = new ArrayList<>();
 		errorsByFile(result).forEach((file, errors) -> {
-			ReloadRecord.Error error = new ReloadRecord.Error(ERROR_TYPE, errors.get(0).toSingleLine(),
+			Failure failure = new Failure(ERROR_TYPE, errors.get(0).toSingleLine(),
 					errors.stream().map(CompilationError::toDiagnostic).toList());
-			for (String subject : subjects(file)) {
-				records.add(this.engine.recordFailure(subject, Trigger.FILE_CHANGE, classes, error));
-			}
+			this.target.compilationFailed(file.className(), classes, failure);
 		});
-		return records;
 	}
 
 	private static Map<SourceFile, List<CompilationError>> errorsByFile(CompilationResult result) {
@@ -83,11 +76,6 @@ public final class CompilationFailureReporter {
 			}
 		}
 		return errorsByFile;
-	}
-
-	private List<String> subjects(SourceFile file) {
-		List<String> beanNames = this.engine.beanNamesOf(file.className());
-		return beanNames.isEmpty() ? List.of(file.className()) : beanNames;
 	}
 
 	// A path below the working directory is shown relative to it, as build tools do;

@@ -2,6 +2,8 @@ package dev.hotreload.compile;
 
 import java.nio.file.Path;
 
+import dev.hotreload.classloading.ClassFileNames;
+
 import org.springframework.util.Assert;
 
 /**
@@ -31,7 +33,7 @@ public record CompiledClass(String className, Path classDirectory, byte[] bytes)
 	 * @return the class file's path in its class directory
 	 */
 	public Path target() {
-		return this.classDirectory.resolve(this.className.replace('.', '/') + ".class");
+		return this.classDirectory.resolve(ClassFileNames.toRelativePath(this.className));
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.hotreload.reload.HotReloadEngine;
 import dev.hotreload.watch.ChangedFile;
 import dev.hotreload.watch.ChangedFiles;
 import dev.hotreload.watch.FileChangeListener;
@@ -37,7 +36,7 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 
 	private final CompilationFailureReporter reporter;
 
-	private final HotReloadEngine engine;
+	private final CompilationTarget target;
 
 	private final Map<Path, SourceFile> notCompiled = new LinkedHashMap<>();
 
@@ -49,16 +48,16 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 	 * Create a compiler of changed sources.
 	 * @param roots the watched source roots
 	 * @param compiler the compiler
-	 * @param engine the engine that reloads the beans whose classes were compiled
+	 * @param target what takes the compiled classes and the compilation failures
 	 */
-	public SourceChangeCompiler(List<SourceRoot> roots, SourceCompiler compiler, HotReloadEngine engine) {
+	public SourceChangeCompiler(List<SourceRoot> roots, SourceCompiler compiler, CompilationTarget target) {
 		Assert.notEmpty(roots, "'roots' must not be empty");
 		Assert.notNull(compiler, "'compiler' must not be null");
-		Assert.notNull(engine, "'engine' must not be null");
+		Assert.notNull(target, "'target' must not be null");
 		this.roots = List.copyOf(roots);
 		this.compiler = compiler;
-		this.reporter = new CompilationFailureReporter(engine);
-		this.engine = engine;
+		this.reporter = new CompilationFailureReporter(target);
+		this.target = target;
 	}
 
 	/**
@@ -151,11 +150,11 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 	// which reports them once.
 	private void reloadCompiledBeans(List<CompiledClass> classes) {
 		List<ChangedFile> beanClasses = classes.stream()
-			.filter((compiled) -> !this.engine.beanNamesOf(compiled.className()).isEmpty())
+			.filter((compiled) -> this.target.isBeanClass(compiled.className()))
 			.map((compiled) -> new ChangedFile(compiled.classDirectory(), compiled.target(), false))
 			.toList();
 		if (!beanClasses.isEmpty()) {
-			this.engine.onChange(new ChangedFiles(beanClasses));
+			this.target.classesCompiled(new ChangedFiles(beanClasses));
 		}
 	}
 

@@ -2,12 +2,11 @@ package dev.hotreload.compile;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
-
 import javax.tools.JavaCompiler;
 
-import dev.hotreload.reload.HotReloadEngine;
 import dev.hotreload.watch.FileWatcher;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,7 +30,9 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 
 	private static final Log logger = LogFactory.getLog(SourceChangeWatcher.class);
 
-	private final HotReloadEngine engine;
+	private final CompilationTarget target;
+
+	private final Collection<Path> classDirectories;
 
 	private final List<SourceRoot> roots;
 
@@ -47,7 +48,8 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 
 	/**
 	 * Create a watcher.
-	 * @param engine the engine whose history receives compilation errors
+	 * @param target what takes the compiled classes and the compilation failures
+	 * @param classDirectories the watched class directories
 	 * @param roots the source roots to watch
 	 * @param classLoader the application's class loader, whose classpath sources compile
 	 * against
@@ -56,13 +58,16 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 	 * @param compilerSupplier supplies the Java compiler, or {@code null} if the runtime
 	 * has none
 	 */
-	public SourceChangeWatcher(HotReloadEngine engine, List<SourceRoot> roots, @Nullable ClassLoader classLoader,
-			Duration quietPeriod, Supplier<@Nullable JavaCompiler> compilerSupplier) {
-		Assert.notNull(engine, "'engine' must not be null");
+	public SourceChangeWatcher(CompilationTarget target, Collection<Path> classDirectories, List<SourceRoot> roots,
+			@Nullable ClassLoader classLoader, Duration quietPeriod,
+			Supplier<@Nullable JavaCompiler> compilerSupplier) {
+		Assert.notNull(target, "'target' must not be null");
+		Assert.notNull(classDirectories, "'classDirectories' must not be null");
 		Assert.notNull(roots, "'roots' must not be null");
 		Assert.notNull(quietPeriod, "'quietPeriod' must not be null");
 		Assert.notNull(compilerSupplier, "'compilerSupplier' must not be null");
-		this.engine = engine;
+		this.target = target;
+		this.classDirectories = List.copyOf(classDirectories);
 		this.roots = List.copyOf(roots);
 		this.classLoader = classLoader;
 		this.quietPeriod = quietPeriod;
@@ -100,9 +105,9 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 			return;
 		}
 		if (this.roots.isEmpty()) {
-			if (!this.engine.classDirectories().isEmpty()) {
+			if (!this.classDirectories.isEmpty()) {
 				logger.info("Source mode is off: no source directory was found next to the class directories "
-						+ this.engine.classDirectories() + "; name them with 'hotreload.source.paths'");
+						+ this.classDirectories + "; name them with 'hotreload.source.paths'");
 			}
 			return;
 		}
@@ -115,7 +120,7 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 		List<Path> classpath = CompileClasspath.of(this.classLoader,
 				this.roots.stream().map(SourceRoot::classDirectory).toList());
 		SourceChangeCompiler compiler = new SourceChangeCompiler(this.roots,
-				new SourceCompiler(javaCompiler, classpath), this.engine);
+				new SourceCompiler(javaCompiler, classpath), this.target);
 		List<Path> directories = this.roots.stream().map(SourceRoot::directory).toList();
 		FileWatcher watcher = new FileWatcher("hotreload-source", directories, this.quietPeriod,
 				SourceRoot::isClassSource, compiler);

@@ -32,6 +32,7 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.Trees;
+import dev.hotreload.classloading.ClassFileNames;
 import dev.hotreload.classloading.ClassFiles;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -326,8 +327,8 @@ public final class SourceCompiler implements AutoCloseable {
 		try (Stream<Path> files = Files.walk(classOutput)) {
 			for (Path file : (Iterable<Path>) files::iterator) {
 				String relativeName = classOutput.relativize(file).toString().replace('\\', '/');
-				if (relativeName.endsWith(".class") && Files.isRegularFile(file)) {
-					String className = relativeName.substring(0, relativeName.length() - 6).replace('/', '.');
+				String className = ClassFileNames.toClassName(relativeName);
+				if (className != null && Files.isRegularFile(file)) {
 					URI source = sourceByClassName.get(ClassFiles.topLevelClassName(className));
 					SourceFileObject unit = (source != null) ? units.get(source) : null;
 					Path classDirectory = (unit != null) ? unit.source().root().classDirectory()

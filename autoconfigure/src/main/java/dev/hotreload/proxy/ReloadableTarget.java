@@ -2,8 +2,6 @@ package dev.hotreload.proxy;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,33 +10,24 @@ import org.springframework.util.Assert;
 
 /**
  * The seam between the proxy that callers hold and the generation that currently does the
- * work. It counts the calls running on each generation and replaces the current
- * generation so that no update is lost:
- * <ul>
- * <li>with {@link #replace(Generation, Duration, Handover) replace}, new calls are held
- * while the calls in flight finish, the state is handed over and the new generation takes
- * over; then the held calls go on, on the new generation;</li>
- * <li>a call made by a thread that is already inside the bean (a self-call through the
- * proxy, or A to B to A) is never held, so a reload cannot deadlock with it.</li>
- * </ul>
- * When no reload is under way a call costs a thread-local read, a volatile read and an
- * atomic increment and decrement.
+ * work, in the manner of Spring's {@code HotSwappableTargetSource}, with a
+ * {@link CallGate} so that replacing the generation loses no update.
+ * <p>
+ * {@link #getTargetClass()} is the bean's original class, which the proxy extends or
+ * implements; {@link #getTarget()} is the current generation's instance, which after a
+ * reload is of a new class of the same name, not of the original class. Code that casts
+ * the target to the bean's class (such as {@code AopTestUtils.getTargetObject}) works
+ * only before the first reload: call the bean through the proxy instead.
  */
 public final class ReloadableTarget implements TargetSource {
-
-	private static final long PARK_NANOS = 20_000;
 
 	private final String beanName;
 
 	private final Class<?> targetClass;
 
+	private final CallGate gate;
+
 	private volatile Generation current;
-
-	private volatile @Nullable CountDownLatch hold;
-
-	private volatile @Nullable Thread holder;
-
-	private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
 	/**
 	 * Create a target for a bean.
@@ -53,6 +42,7 @@ public final class ReloadableTarget implements TargetSource {
 		this.beanName = beanName;
 		this.targetClass = targetClass;
 		this.current = first;
+		this.gate = new CallGate(this::current);
 	}
 
 	/**
@@ -72,12 +62,11 @@ public final class ReloadableTarget implements TargetSource {
 	}
 
 	/**
-	 * Tell whether a reload is holding new calls right now, while the calls in flight
-	 * finish and the state is handed over.
-	 * @return whether new calls wait
+	 * Return the gate that admits the calls to this bean.
+	 * @return the gate
 	 */
-	public boolean isHoldingCalls() {
-		return this.hold != null;
+	public CallGate gate() {
+		return this.gate;
 	}
 
 	@Override
@@ -96,54 +85,19 @@ public final class ReloadableTarget implements TargetSource {
 	}
 
 	/**
-	 * Invoke a method of the proxied class on the current generation.
+	 * Invoke a method of the proxied class on the current generation, through the gate.
 	 * @param method the method the caller invoked
 	 * @param args the arguments
 	 * @return the result
 	 * @throws Throwable what the method threw
 	 */
 	public @Nullable Object invoke(Method method, Object[] args) throws Throwable {
-		int[] depth = this.depth.get();
-		if (depth[0] > 0) {
-			depth[0]++;
-			try {
-				return this.current.invoke(this.beanName, method, args);
-			}
-			finally {
-				depth[0]--;
-			}
-		}
-		Generation generation = enter();
-		depth[0] = 1;
+		Generation generation = this.gate.enter();
 		try {
 			return generation.invoke(this.beanName, method, args);
 		}
 		finally {
-			depth[0] = 0;
-			generation.inFlightCounter().decrementAndGet();
-		}
-	}
-
-	private Generation enter() {
-		while (true) {
-			Generation generation = this.current;
-			generation.inFlightCounter().incrementAndGet();
-			// Read the hold after counting the call, while the reloader sets the hold
-			// before
-			// reading the count: one of the two always sees the other.
-			CountDownLatch hold = this.hold;
-			if (hold == null && generation == this.current) {
-				return generation;
-			}
-			// The reloading thread itself, calling the bean from an @AfterReload method,
-			// reaches the generation being replaced instead of waiting for itself.
-			if (hold != null && this.holder == Thread.currentThread()) {
-				return generation;
-			}
-			generation.inFlightCounter().decrementAndGet();
-			if (hold != null) {
-				awaitUninterruptibly(hold);
-			}
+			this.gate.exit(generation);
 		}
 	}
 
@@ -161,20 +115,12 @@ public final class ReloadableTarget implements TargetSource {
 	 */
 	public int replace(Generation next, Duration drainTimeout, Handover handover) throws Exception {
 		Assert.notNull(next, "'next' must not be null");
-		CountDownLatch hold = new CountDownLatch(1);
-		this.holder = Thread.currentThread();
-		this.hold = hold;
-		try {
+		try (CallGate.Hold hold = this.gate.hold()) {
 			Generation previous = this.current;
-			int stillRunning = drain(previous, drainTimeout, ownCalls());
-			handover.handOver(previous, next);
+			int stillRunning = this.gate.drain(previous, drainTimeout);
+			handover.handOver(previous, next, stillRunning);
 			this.current = next;
 			return stillRunning;
-		}
-		finally {
-			this.hold = null;
-			this.holder = null;
-			hold.countDown();
 		}
 	}
 
@@ -187,40 +133,9 @@ public final class ReloadableTarget implements TargetSource {
 	 */
 	public int replaceNow(Generation next, Duration drainTimeout) {
 		Assert.notNull(next, "'next' must not be null");
-		int own = ownCalls();
 		Generation previous = this.current;
 		this.current = next;
-		return drain(previous, drainTimeout, own);
-	}
-
-	// A reload started from inside the bean must not wait for its own call.
-	private int ownCalls() {
-		return (this.depth.get()[0] > 0) ? 1 : 0;
-	}
-
-	private int drain(Generation generation, Duration timeout, int own) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		int running;
-		while ((running = generation.inFlight() - own) > 0 && System.nanoTime() < deadline) {
-			LockSupport.parkNanos(PARK_NANOS);
-		}
-		return Math.max(running, 0);
-	}
-
-	private static void awaitUninterruptibly(CountDownLatch latch) {
-		boolean interrupted = false;
-		while (true) {
-			try {
-				latch.await();
-				break;
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
+		return this.gate.drain(previous, drainTimeout);
 	}
 
 	/**
@@ -231,12 +146,13 @@ public final class ReloadableTarget implements TargetSource {
 
 		/**
 		 * Prepare the new generation from the old one.
-		 * @param previous the generation being replaced, with no call in flight unless
-		 * the drain timed out
+		 * @param previous the generation being replaced
 		 * @param next the generation taking over
+		 * @param stillRunning calls still running on the previous generation, non-zero
+		 * only when they outlasted the drain timeout
 		 * @throws Exception to keep the previous generation
 		 */
-		void handOver(Generation previous, Generation next) throws Exception;
+		void handOver(Generation previous, Generation next, int stillRunning) throws Exception;
 
 	}
 

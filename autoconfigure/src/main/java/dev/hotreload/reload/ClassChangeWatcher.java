@@ -1,26 +1,31 @@
 package dev.hotreload.reload;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
+import dev.hotreload.classloading.ClassFileNames;
+import dev.hotreload.watch.FileChangeListener;
+import dev.hotreload.watch.FileWatcher;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
-import dev.hotreload.watch.FileWatcher;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
- * Watches the engine's class directories while the application context runs, and feeds
- * the changed class files to the engine. It starts once the context is refreshed and
- * stops when the context closes.
+ * Watches the class directories of the reloadable beans while the application context
+ * runs, and feeds the changed class files to the {@link ChangeDispatcher}. It starts once
+ * the context is refreshed and stops when the context closes.
  */
 public final class ClassChangeWatcher implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(ClassChangeWatcher.class);
 
-	private final HotReloadEngine engine;
+	private final ReloadableBeans beans;
+
+	private final FileChangeListener listener;
 
 	private final Duration quietPeriod;
 
@@ -28,28 +33,32 @@ public final class ClassChangeWatcher implements SmartLifecycle {
 
 	/**
 	 * Create a watcher.
-	 * @param engine the engine that reloads the changed classes
+	 * @param beans the reloadable beans, whose class directories are watched
+	 * @param listener what turns each batch of changed class files into reloads
 	 * @param quietPeriod how long no further change must arrive before a batch is handled
 	 */
-	public ClassChangeWatcher(HotReloadEngine engine, Duration quietPeriod) {
-		Assert.notNull(engine, "'engine' must not be null");
+	public ClassChangeWatcher(ReloadableBeans beans, FileChangeListener listener, Duration quietPeriod) {
+		Assert.notNull(beans, "'beans' must not be null");
+		Assert.notNull(listener, "'listener' must not be null");
 		Assert.notNull(quietPeriod, "'quietPeriod' must not be null");
-		this.engine = engine;
+		this.beans = beans;
+		this.listener = listener;
 		this.quietPeriod = quietPeriod;
 	}
 
 	@Override
 	public void start() {
-		if (this.engine.classDirectories().isEmpty() || this.watcher != null) {
+		Set<Path> directories = this.beans.classDirectories();
+		if (directories.isEmpty() || this.watcher != null) {
 			return;
 		}
-		FileWatcher watcher = new FileWatcher(this.engine.classDirectories(), this.quietPeriod,
-				(path) -> path.toString().endsWith(".class"), this.engine);
+		FileWatcher watcher = new FileWatcher(directories, this.quietPeriod,
+				(path) -> ClassFileNames.isClassFile(path.toString()), this.listener);
 		watcher.start();
 		this.watcher = watcher;
-		logger.info("Hot reload is watching " + this.engine.classDirectories().size() + " class director"
-				+ ((this.engine.classDirectories().size() == 1) ? "y" : "ies") + " for "
-				+ this.engine.reloadableBeans().size() + " reloadable bean(s): " + this.engine.reloadableBeans());
+		logger.info("Hot reload is watching " + directories.size() + " class director"
+				+ ((directories.size() == 1) ? "y" : "ies") + " for " + this.beans.names().size()
+				+ " reloadable bean(s): " + this.beans.names());
 	}
 
 	@Override

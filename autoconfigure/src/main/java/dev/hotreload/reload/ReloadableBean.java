@@ -2,11 +2,12 @@ package dev.hotreload.reload;
 
 import java.nio.file.Path;
 
-import org.jspecify.annotations.Nullable;
-
+import dev.hotreload.BeanStatus;
 import dev.hotreload.StatePolicy;
+import dev.hotreload.classloading.ClassFileNames;
 import dev.hotreload.classloading.ClassFiles;
 import dev.hotreload.proxy.ReloadableTarget;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bean that was handed out as a reloadable proxy: its original class, where its class
@@ -55,7 +56,7 @@ final class ReloadableBean {
 	}
 
 	Path classFile() {
-		return this.classDirectory.resolve(className().replace('.', '/') + ".class");
+		return this.classDirectory.resolve(ClassFileNames.toRelativePath(className()));
 	}
 
 	StatePolicy policy() {

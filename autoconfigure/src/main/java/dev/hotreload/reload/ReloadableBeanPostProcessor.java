@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.hotreload.HotReloadable;
 import dev.hotreload.StatePolicy;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.aop.support.AopUtils;
@@ -35,7 +34,7 @@ import org.springframework.util.PatternMatchUtils;
 public final class ReloadableBeanPostProcessor
 		implements SmartInstantiationAwareBeanPostProcessor, BeanFactoryAware, PriorityOrdered {
 
-	private final HotReloadEngine engine;
+	private final ReloadableBeans beans;
 
 	private final List<String> includePatterns;
 
@@ -45,14 +44,14 @@ public final class ReloadableBeanPostProcessor
 
 	/**
 	 * Create a post-processor.
-	 * @param engine the engine that makes beans reloadable
+	 * @param beans the registry that makes beans reloadable
 	 * @param includePatterns class-name patterns ({@code *} wildcards) of beans that are
 	 * reloadable without the annotation
 	 */
-	public ReloadableBeanPostProcessor(HotReloadEngine engine, List<String> includePatterns) {
-		Assert.notNull(engine, "'engine' must not be null");
+	public ReloadableBeanPostProcessor(ReloadableBeans beans, List<String> includePatterns) {
+		Assert.notNull(beans, "'beans' must not be null");
 		Assert.notNull(includePatterns, "'includePatterns' must not be null");
-		this.engine = engine;
+		this.beans = beans;
 		this.includePatterns = List.copyOf(includePatterns);
 	}
 
@@ -83,14 +82,14 @@ public final class ReloadableBeanPostProcessor
 	}
 
 	private Object wrapIfReloadable(Object bean, String beanName) {
-		if (this.engine.classDirectories().isEmpty()) {
+		if (this.beans.classDirectories().isEmpty()) {
 			return bean;
 		}
 		StatePolicy policy = policyOf(bean, beanName);
 		if (policy == null) {
 			return bean;
 		}
-		Object proxy = this.engine.register(beanName, bean, policy);
+		Object proxy = this.beans.register(beanName, bean, policy);
 		if (proxy == null) {
 			return bean;
 		}

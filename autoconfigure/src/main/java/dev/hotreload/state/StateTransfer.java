@@ -60,7 +60,7 @@ public final class StateTransfer {
 	 * @param to the new instance
 	 * @return which fields were kept, reset and dropped
 	 */
-	public ReloadRecord.State transfer(Object from, Object to) {
+	public ReloadRecord.FieldReport transfer(Object from, Object to) {
 		Assert.notNull(from, "'from' must not be null");
 		Assert.notNull(to, "'to' must not be null");
 		Report report = new Report();
@@ -73,7 +73,7 @@ public final class StateTransfer {
 		if (from.getClass() != to.getClass()) {
 			copy(null, null, staticFields(from.getClass()), staticFields(to.getClass()), generations, report);
 		}
-		return report.toState();
+		return report.toFieldReport();
 	}
 
 	private void copy(@Nullable Object from, @Nullable Object to, Map<String, Field> oldFields,
@@ -209,8 +209,9 @@ public final class StateTransfer {
 
 		private final List<String> dropped = new ArrayList<>();
 
-		ReloadRecord.State toState() {
-			return new ReloadRecord.State(List.copyOf(this.kept), List.copyOf(this.reset), List.copyOf(this.dropped));
+		ReloadRecord.FieldReport toFieldReport() {
+			return new ReloadRecord.FieldReport(List.copyOf(this.kept), List.copyOf(this.reset),
+					List.copyOf(this.dropped));
 		}
 
 	}

@@ -2,6 +2,7 @@ package dev.hotreload.watch;
 
 import java.nio.file.Path;
 
+import dev.hotreload.classloading.ClassFileNames;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -14,8 +15,6 @@ import org.springframework.util.Assert;
  * @param deleted whether the file no longer exists once the changes settled
  */
 public record ChangedFile(Path root, Path path, boolean deleted) {
-
-	private static final String CLASS_SUFFIX = ".class";
 
 	/**
 	 * Create a changed file.
@@ -42,11 +41,7 @@ public record ChangedFile(Path root, Path path, boolean deleted) {
 	 * @return the class name, or {@code null} if this is not a class file
 	 */
 	public @Nullable String className() {
-		String name = relativeName();
-		if (!name.endsWith(CLASS_SUFFIX)) {
-			return null;
-		}
-		return name.substring(0, name.length() - CLASS_SUFFIX.length()).replace('/', '.');
+		return ClassFileNames.toClassName(relativeName());
 	}
 
 }

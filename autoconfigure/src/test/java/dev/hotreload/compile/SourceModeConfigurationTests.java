@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import javax.tools.ToolProvider;
 
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Outcome;
+import dev.hotreload.reload.ChangeDispatcher;
 import dev.hotreload.reload.HotReloadEngine;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
@@ -113,8 +113,8 @@ class SourceModeConfigurationTests {
 			Reloads.sourceRunner(project, "demo.Config")
 				.withPropertyValues("hotreload.source.enabled=false")
 				.run((context) -> {
-					HotReloadEngine engine = context.getBean(HotReloadEngine.class);
-					SourceChangeWatcher watcher = new SourceChangeWatcher(engine,
+					ChangeDispatcher dispatcher = context.getBean(ChangeDispatcher.class);
+					SourceChangeWatcher watcher = new SourceChangeWatcher(dispatcher, List.of(project.classDirectory()),
 							List.of(new SourceRoot(project.sourceDirectory(), project.classDirectory())),
 							project.classLoader(), Duration.ofMillis(20), () -> null);
 					watcher.start();
@@ -135,8 +135,8 @@ class SourceModeConfigurationTests {
 			Reloads.sourceRunner(project, "demo.Config")
 				.withPropertyValues("hotreload.source.enabled=false")
 				.run((context) -> {
-					SourceChangeWatcher watcher = new SourceChangeWatcher(context.getBean(HotReloadEngine.class),
-							List.of(), project.classLoader(), Duration.ofMillis(20),
+					SourceChangeWatcher watcher = new SourceChangeWatcher(context.getBean(ChangeDispatcher.class),
+							List.of(project.classDirectory()), List.of(), project.classLoader(), Duration.ofMillis(20),
 							ToolProvider::getSystemJavaCompiler);
 					watcher.start();
 					assertThat(watcher.isRunning()).isFalse();

@@ -131,7 +131,7 @@ class SourceModeReloadTests {
 				assertThat(record.bean()).isEqualTo("counter");
 				assertThat(record.generation()).isEqualTo(2);
 				assertThat(record.classes()).containsExactly("demo.Counter");
-				assertThat(record.state().kept()).containsExactly("count");
+				assertThat(record.fields().kept()).containsExactly("count");
 				assertThat(call(counter, "describe")).isEqualTo("v2:2");
 				assertThat(call(counter, "increment")).isEqualTo(12);
 			});
@@ -148,8 +148,8 @@ class SourceModeReloadTests {
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(Outcome.RELOADED);
 				assertThat(record.classes()).containsExactly("demo.Counter", "demo.Counter$Step");
-				assertThat(record.state().kept()).containsExactly("count");
-				assertThat(record.state().reset()).containsExactly("steps");
+				assertThat(record.fields().kept()).containsExactly("count");
+				assertThat(record.fields().reset()).containsExactly("steps");
 				assertThat(project.classFile("demo.Counter$Step")).isRegularFile();
 				assertThat(call(counter, "increment")).isEqualTo(101);
 				assertThat(call(counter, "describe")).isEqualTo("steps:1:101");

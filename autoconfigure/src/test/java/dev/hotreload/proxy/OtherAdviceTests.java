@@ -98,7 +98,7 @@ class OtherAdviceTests {
 				classes.compile("demo.Ledger", LEDGER.formatted("v2"));
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
-				assertThat(record.state().kept()).containsExactly("entries");
+				assertThat(record.fields().kept()).containsExactly("entries");
 				assertThat(call(ledger, "record", "food")).isEqualTo("v2 [rent, food] transaction=true");
 				assertThat(call(ledger, "peek")).isEqualTo("v2 transaction=false");
 				assertThat(transactions.begun()).isEqualTo(2);
@@ -125,7 +125,7 @@ class OtherAdviceTests {
 				classes.compile("demo.Mailer", MAILER.formatted("v2"));
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
-				assertThat(record.state().kept()).containsExactly("sent");
+				assertThat(record.fields().kept()).containsExactly("sent");
 				String second = send(mailer, "bob");
 				assertThat(second).startsWith("v2 #2 to bob on ").isNotEqualTo("v2 #2 to bob" + caller);
 			});

@@ -83,7 +83,7 @@ public class ReentrantCallTests {
 					HotReloader reloader = context.getBean(HotReloader.class);
 					CompletableFuture<ReloadRecord> reload = CompletableFuture
 						.supplyAsync(() -> reloader.reload("outer"));
-					await().until(target::isHoldingCalls);
+					await().until(() -> target.gate().isHolding());
 					release.countDown();
 					// Were the re-entrant call held, it would wait for the 60 s drain
 					// timeout.

@@ -159,8 +159,8 @@ class AfterReloadTests {
 				classes.compile("demo.Counter", COUNTER_NO_ARG);
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
-				assertThat(record.state().kept()).containsExactly("count");
-				assertThat(record.state().reset()).containsExactly("summary");
+				assertThat(record.fields().kept()).containsExactly("count");
+				assertThat(record.fields().reset()).containsExactly("summary");
 				assertThat(call(counter, "describe")).isEqualTo("v2:2 reloaded at count 2");
 			});
 		}
@@ -204,10 +204,10 @@ class AfterReloadTests {
 				ReloadRecord failed = Reloads.awaitRecords(context, 1);
 				assertThat(failed.outcome()).isEqualTo(ReloadRecord.Outcome.FAILED);
 				assertThat(failed.generation()).isEqualTo(1);
-				assertThat(failed.error()).isNotNull();
-				assertThat(failed.error().type()).isEqualTo("IllegalStateException");
-				assertThat(failed.error().message()).isEqualTo("count 2 is not ready");
-				assertThat(failed.state()).isEqualTo(ReloadRecord.State.NONE);
+				assertThat(failed.failure()).isNotNull();
+				assertThat(failed.failure().type()).isEqualTo("IllegalStateException");
+				assertThat(failed.failure().message()).isEqualTo("count 2 is not ready");
+				assertThat(failed.fields()).isEqualTo(ReloadRecord.FieldReport.NONE);
 				assertThat(engine.bean("counter").generation()).isEqualTo(1);
 				assertThat(call(counter, "describe")).isEqualTo("v1:2");
 				assertThat(call(counter, "increment")).isEqualTo(3);
@@ -215,7 +215,7 @@ class AfterReloadTests {
 				ReloadRecord reloaded = Reloads.awaitRecords(context, 2);
 				assertThat(reloaded.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
 				assertThat(reloaded.generation()).isEqualTo(2);
-				assertThat(reloaded.state().kept()).containsExactly("count");
+				assertThat(reloaded.fields().kept()).containsExactly("count");
 				assertThat(call(counter, "describe")).isEqualTo("v3:3");
 				assertThat(call(counter, "increment")).isEqualTo(103);
 				assertThat(context.getBean(HotReloader.class).history()).extracting(ReloadRecord::outcome)

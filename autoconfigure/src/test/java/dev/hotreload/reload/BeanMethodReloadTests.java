@@ -100,9 +100,9 @@ class BeanMethodReloadTests {
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
 				assertThat(record.bean()).isEqualTo("priceCalculator");
 				assertThat(record.generation()).isEqualTo(2);
-				assertThat(record.state().kept()).containsExactly("quotes");
-				assertThat(record.state().reset()).isEmpty();
-				assertThat(record.state().dropped()).isEmpty();
+				assertThat(record.fields().kept()).containsExactly("quotes");
+				assertThat(record.fields().reset()).isEmpty();
+				assertThat(record.fields().dropped()).isEmpty();
 				assertThat(call(calculator, "quote", 100)).isEqualTo("v2 net=100 tax=20 gross=120 #3");
 				assertThat(call(calculator, "taxRates")).isSameAs(taxRates);
 				assertThat(context.getBean(classes.load("demo.PriceCalculator"))).isSameAs(calculator);

@@ -57,7 +57,7 @@ class ClassBasedBeanReloadTests {
 				assertThat(record.trigger()).isEqualTo(ReloadRecord.Trigger.FILE_CHANGE);
 				assertThat(record.generation()).isEqualTo(2);
 				assertThat(record.classes()).containsExactly("demo.Counter");
-				assertThat(record.state().kept()).containsExactly("count");
+				assertThat(record.fields().kept()).containsExactly("count");
 				assertThat(call(counter, "describe")).isEqualTo("v2:2");
 				assertThat(call(counter, "increment")).isEqualTo(12);
 				assertThat(context.getBean(classes.load("demo.Counter"))).isSameAs(counter);

@@ -104,12 +104,12 @@ class CorruptClassFileTests {
 				assertThat(failed.trigger()).isEqualTo(Trigger.FILE_CHANGE);
 				assertThat(failed.classes()).containsExactly("demo.Counter");
 				assertThat(failed.generation()).isEqualTo(1);
-				assertThat(failed.error()).isNotNull();
-				assertThat(failed.error().type()).isEqualTo("ClassFormatError");
-				assertThat(failed.error().message()).contains(expectedMessage);
+				assertThat(failed.failure()).isNotNull();
+				assertThat(failed.failure().type()).isEqualTo("ClassFormatError");
+				assertThat(failed.failure().message()).contains(expectedMessage);
 				assertThat(output.getAll().lines())
 					.anySatisfy((line) -> assertThat(line).contains("WARN", "Reload of 'counter' (demo.Counter) failed",
-							"generation 1 keeps serving: ClassFormatError: " + failed.error().message()));
+							"generation 1 keeps serving: ClassFormatError: " + failed.failure().message()));
 				assertThat(engine.bean("counter").generation()).isEqualTo(1);
 				assertThat(call(counter, "describe")).isEqualTo("v1:1");
 				assertThat(call(counter, "increment")).isEqualTo(2);
@@ -120,10 +120,10 @@ class CorruptClassFileTests {
 				ReloadRecord reloaded = history.get(0);
 				assertThat(reloaded.bean()).isEqualTo("counter");
 				assertThat(reloaded.generation()).isEqualTo(2);
-				assertThat(reloaded.state().kept()).containsExactly("count");
+				assertThat(reloaded.fields().kept()).containsExactly("count");
 				// A write can reach the watcher as two batches: each one is tried again.
 				assertThat(history.subList(1, history.size())).isNotEmpty()
-					.allSatisfy((record) -> assertThat(record.error().type()).isEqualTo("ClassFormatError"));
+					.allSatisfy((record) -> assertThat(record.failure().type()).isEqualTo("ClassFormatError"));
 				assertThat(engine.bean("counter").generation()).isEqualTo(2);
 				assertThat(call(counter, "describe")).isEqualTo("v2:2");
 				assertThat(call(counter, "increment")).isEqualTo(12);

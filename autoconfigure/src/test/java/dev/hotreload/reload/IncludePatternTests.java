@@ -68,7 +68,7 @@ class IncludePatternTests {
 					ReloadRecord record = Reloads.awaitRecords(context, 1);
 					assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
 					assertThat(record.bean()).isEqualTo("orderService");
-					assertThat(record.state().kept()).containsExactly("orders");
+					assertThat(record.fields().kept()).containsExactly("orders");
 					assertThat(reloader.history()).hasSize(1);
 					assertThat(call(service, "order", "tea")).isEqualTo("v2 tea #2");
 					assertThat(call(repository, "find", "tea")).isEqualTo("v1 tea");

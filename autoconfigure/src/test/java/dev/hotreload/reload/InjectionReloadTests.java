@@ -232,9 +232,9 @@ class InjectionReloadTests {
 				classes.compile("demo.Shop", SHOP_V2);
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
-				assertThat(record.state().kept()).containsExactly("sales");
-				assertThat(record.state().reset()).isEmpty();
-				assertThat(record.state().dropped()).isEmpty();
+				assertThat(record.fields().kept()).containsExactly("sales");
+				assertThat(record.fields().reset()).isEmpty();
+				assertThat(record.fields().dropped()).isEmpty();
 				assertThat(call(shop, "store")).isSameAs(store);
 				assertThat(call(shop, "fieldStore")).isSameAs(store);
 				assertThat(call(shop, "describe", "tea"))
@@ -254,9 +254,9 @@ class InjectionReloadTests {
 				classes.compile("demo.Shop", SHOP_V3);
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
-				assertThat(record.state().kept()).containsExactly("sales");
-				assertThat(record.state().reset()).isEmpty();
-				assertThat(record.state().dropped()).isEmpty();
+				assertThat(record.fields().kept()).containsExactly("sales");
+				assertThat(record.fields().reset()).isEmpty();
+				assertThat(record.fields().dropped()).isEmpty();
 				assertThat(call(shop, "describe", "coffee")).isEqualTo("v3 Corner Shop sales=1 coffee costs 6");
 				assertThat(call(shop, "store")).isSameAs(context.getBean("store"));
 			});

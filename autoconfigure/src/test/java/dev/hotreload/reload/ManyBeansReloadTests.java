@@ -54,7 +54,7 @@ class ManyBeansReloadTests {
 				assertThat(records).hasSize(BEANS).allSatisfy((record) -> {
 					assertThat(record.outcome()).isEqualTo(Outcome.RELOADED);
 					assertThat(record.generation()).isEqualTo(2);
-					assertThat(record.state().kept()).containsExactly("calls");
+					assertThat(record.fields().kept()).containsExactly("calls");
 				});
 				assertThat(records).extracting(ReloadRecord::bean).containsExactlyInAnyOrderElementsOf(names);
 				for (int i = 0; i < BEANS; i++) {

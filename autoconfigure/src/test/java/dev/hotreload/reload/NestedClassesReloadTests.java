@@ -106,7 +106,7 @@ class NestedClassesReloadTests {
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
 				assertThat(record.classes()).contains("demo.Catalog$1", "demo.Catalog$Entry");
-				assertThat(record.state().kept()).containsExactly("names");
+				assertThat(record.fields().kept()).containsExactly("names");
 				assertThat(call(catalog, "listing")).isEqualTo("fig:3,banana:6,cherry:6");
 				call(catalog, "add", "kiwi");
 				assertThat(call(catalog, "listing")).isEqualTo("fig:3,kiwi:4,banana:6,cherry:6");
@@ -137,7 +137,7 @@ class NestedClassesReloadTests {
 				assertThat(record.bean()).isEqualTo("scoreboard");
 				assertThat(record.classes()).containsExactly("demo.Scoreboard$Format");
 				assertThat(record.generation()).isEqualTo(2);
-				assertThat(record.state().kept()).containsExactly("points");
+				assertThat(record.fields().kept()).containsExactly("points");
 				assertThat(call(scoreboard, "render")).isEqualTo("<5 points>");
 			});
 		}

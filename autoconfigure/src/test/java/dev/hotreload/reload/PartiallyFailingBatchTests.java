@@ -73,8 +73,8 @@ class PartiallyFailingBatchTests {
 					assertThat(alphaRecord.bean()).isEqualTo("alpha");
 					assertThat(alphaRecord.outcome()).isEqualTo(Outcome.FAILED);
 					assertThat(alphaRecord.generation()).isEqualTo(1);
-					assertThat(alphaRecord.error().type()).isEqualTo("IllegalStateException");
-					assertThat(alphaRecord.error().message()).isEqualTo("Alpha v2 is broken");
+					assertThat(alphaRecord.failure().type()).isEqualTo("IllegalStateException");
+					assertThat(alphaRecord.failure().message()).isEqualTo("Alpha v2 is broken");
 					assertThat(betaRecord.bean()).isEqualTo("beta");
 					assertThat(betaRecord.outcome()).isEqualTo(Outcome.RELOADED);
 					assertThat(betaRecord.generation()).isEqualTo(2);

@@ -78,9 +78,9 @@ class ThrowingConstructorTests {
 				assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
 				assertThat(failed.bean()).isEqualTo("greeter");
 				assertThat(failed.generation()).isEqualTo(1);
-				assertThat(failed.error()).isNotNull();
-				assertThat(failed.error().type()).isEqualTo("IllegalStateException");
-				assertThat(failed.error().message()).isEqualTo("Greeter v2 has no greeting configured");
+				assertThat(failed.failure()).isNotNull();
+				assertThat(failed.failure().type()).isEqualTo("IllegalStateException");
+				assertThat(failed.failure().message()).isEqualTo("Greeter v2 has no greeting configured");
 				assertThat(output.getAll().lines()).anySatisfy((line) -> assertThat(line).contains("WARN",
 						"Reload of 'greeter' (demo.Greeter) failed", "generation 1 keeps serving: "
 								+ "IllegalStateException: Greeter v2 has no greeting configured"));
@@ -92,10 +92,10 @@ class ThrowingConstructorTests {
 				List<ReloadRecord> history = reloader.history();
 				ReloadRecord reloaded = history.get(0);
 				assertThat(reloaded.generation()).isEqualTo(2);
-				assertThat(reloaded.state().kept()).containsExactly("greeted");
+				assertThat(reloaded.fields().kept()).containsExactly("greeted");
 				// A write can reach the watcher as two batches: each one is tried again.
 				assertThat(history.subList(1, history.size())).isNotEmpty()
-					.allSatisfy((record) -> assertThat(record.error()).isEqualTo(failed.error()));
+					.allSatisfy((record) -> assertThat(record.failure()).isEqualTo(failed.failure()));
 				assertThat(engine.bean("greeter").generation()).isEqualTo(2);
 				assertThat(call(greeter, "greet", "Ada")).isEqualTo("Howdy Ada #3");
 			});

@@ -103,7 +103,7 @@ class UnchangedClassFilesTests {
 				assertThat(first.bean()).isEqualTo("alpha");
 				assertThat(first.generation()).isEqualTo(2);
 				assertThat(first.classes()).containsExactly("demo.Alpha");
-				assertThat(first.state().kept()).containsExactly("calls");
+				assertThat(first.fields().kept()).containsExactly("calls");
 				ReloadRecord second = reloader.reload("alpha");
 				assertThat(second.generation()).isEqualTo(3);
 				assertThat(second.trigger()).isEqualTo(ReloadRecord.Trigger.API);

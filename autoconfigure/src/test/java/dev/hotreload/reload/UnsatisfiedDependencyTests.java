@@ -67,9 +67,9 @@ class UnsatisfiedDependencyTests {
 				assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
 				assertThat(failed.bean()).isEqualTo("checkout");
 				assertThat(failed.generation()).isEqualTo(1);
-				assertThat(failed.error()).isNotNull();
-				assertThat(failed.error().type()).isEqualTo("NoSuchBeanDefinitionException");
-				assertThat(failed.error().message()).contains("'demo.PaymentGateway'");
+				assertThat(failed.failure()).isNotNull();
+				assertThat(failed.failure().type()).isEqualTo("NoSuchBeanDefinitionException");
+				assertThat(failed.failure().message()).contains("'demo.PaymentGateway'");
 				assertThat(output.getAll().lines()).anySatisfy((line) -> assertThat(line).contains("WARN",
 						"Reload of 'checkout' (demo.Checkout) failed",
 						"generation 1 keeps serving: NoSuchBeanDefinitionException: ", "'demo.PaymentGateway'"));

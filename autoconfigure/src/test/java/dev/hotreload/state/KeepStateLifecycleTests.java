@@ -82,7 +82,7 @@ class KeepStateLifecycleTests {
 				classes.compile("demo.Tracker", TRACKER.formatted("v2"));
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
-				assertThat(record.state().kept()).containsExactlyInAnyOrder("hits", "opened");
+				assertThat(record.fields().kept()).containsExactlyInAnyOrder("hits", "opened");
 				assertThat(call(tracker, "describe")).isEqualTo("v2 hits=2 opened=v1");
 				assertThat(events.get().events()).containsExactly("postConstruct v1 hits=0", "afterPropertiesSet v1");
 				call(tracker, "hit");

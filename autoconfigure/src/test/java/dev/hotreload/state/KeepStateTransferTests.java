@@ -159,10 +159,10 @@ class KeepStateTransferTests {
 				classes.compile("demo.Inventory", INVENTORY_V2);
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
-				assertThat(record.state().kept()).containsExactlyInAnyOrder("count", "items", "created", "aisle",
+				assertThat(record.fields().kept()).containsExactlyInAnyOrder("count", "items", "created", "aisle",
 						"tally", "additions");
-				assertThat(record.state().reset()).containsExactlyInAnyOrder("total", "unit", "label");
-				assertThat(record.state().dropped()).containsExactly("lastItem");
+				assertThat(record.fields().reset()).containsExactlyInAnyOrder("total", "unit", "label");
+				assertThat(record.fields().dropped()).containsExactly("lastItem");
 				assertThat(call(inventory, "describe")).isEqualTo("v2 count=2 items=[apple, pear] total=0 pieces "
 						+ "label=label v2 tally=7 aisle=north additions=2");
 				assertThat(call(inventory, "created")).isEqualTo(created);
@@ -185,8 +185,8 @@ class KeepStateTransferTests {
 				classes.compile("demo.Book", BOOK.formatted("v2"));
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
-				assertThat(record.state().kept()).containsExactly("names");
-				assertThat(record.state().reset()).containsExactlyInAnyOrder("entries", "byName", "last", "any",
+				assertThat(record.fields().kept()).containsExactly("names");
+				assertThat(record.fields().reset()).containsExactlyInAnyOrder("entries", "byName", "last", "any",
 						"version");
 				assertThat(call(book, "describe")).isEqualTo("v2 names=[dune] last=none any=none");
 				call(book, "add", "emma");

@@ -158,9 +158,9 @@ class ResetStateLifecycleTests {
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
 				assertThat(record.generation()).isEqualTo(2);
-				assertThat(record.state().kept()).isEmpty();
-				assertThat(record.state().reset()).containsExactlyInAnyOrder("events", "hits", "opened");
-				assertThat(record.state().dropped()).isEmpty();
+				assertThat(record.fields().kept()).isEmpty();
+				assertThat(record.fields().reset()).containsExactlyInAnyOrder("events", "hits", "opened");
+				assertThat(record.fields().dropped()).isEmpty();
 				assertThat(call(session, "describe")).isEqualTo("v2 hits=0 opened=v2");
 				assertThat(events.get().events()).containsExactly("postConstruct v1 hits=0", "afterPropertiesSet v1",
 						"postConstruct v2 hits=0", "afterPropertiesSet v2", "preDestroy v1 hits=3");
@@ -210,8 +210,8 @@ class ResetStateLifecycleTests {
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.FAILED);
 				assertThat(record.generation()).isEqualTo(1);
-				assertThat(record.error()).isNotNull();
-				assertThat(record.error().message()).isEqualTo("v2 is not ready");
+				assertThat(record.failure()).isNotNull();
+				assertThat(record.failure().message()).isEqualTo("v2 is not ready");
 				assertThat(events.get().events()).containsExactly("postConstruct v1", "postConstruct v2",
 						"preDestroy v2 hits=0");
 				assertThat(call(session, "hit")).isEqualTo("v1 hits=2");

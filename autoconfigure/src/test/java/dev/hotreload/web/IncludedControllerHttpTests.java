@@ -51,7 +51,7 @@ class IncludedControllerHttpTests {
 		assertThat(get("/visits")).isEqualTo("visit 1");
 		ReloadRecord record = this.reloader.reload(beanName);
 		assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
-		assertThat(record.state().kept()).containsExactly("visits");
+		assertThat(record.fields().kept()).containsExactly("visits");
 		assertThat(get("/visits")).isEqualTo("visit 2");
 		assertThat(this.reloader.reload(beanName).generation()).isEqualTo(3);
 		assertThat(get("/visits")).isEqualTo("visit 3");

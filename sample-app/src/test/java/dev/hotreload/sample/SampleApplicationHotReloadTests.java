@@ -76,7 +76,7 @@ class SampleApplicationHotReloadTests {
 		assertThat(newest.get("generation").asInt()).isEqualTo(generation + 1);
 		assertThat(newest.get("classes").valueStream().map(JsonNode::asString))
 			.containsExactly(VisitCounter.class.getName());
-		assertThat(newest.get("state").get("kept").valueStream().map(JsonNode::asString)).containsExactly("visits");
+		assertThat(newest.get("fields").get("kept").valueStream().map(JsonNode::asString)).containsExactly("visits");
 	}
 
 	@Test
@@ -105,7 +105,7 @@ class SampleApplicationHotReloadTests {
 		assertThat(this.client.colony()).isEqualTo(before);
 		assertThat(this.client.tick()).isEqualTo(new ColonyReport(before.tick() + 1,
 				this.growthModel.next(before.population()) + 1000, before.growth()));
-		JsonNode state = this.client.hotReload("colony").get("history").get(0).get("state");
+		JsonNode state = this.client.hotReload("colony").get("history").get(0).get("fields");
 		assertThat(state.get("kept").valueStream().map(JsonNode::asString)).containsExactly("tick", "population");
 		assertThat(state.get("reset").isEmpty()).isTrue();
 		assertThat(state.get("dropped").isEmpty()).isTrue();

@@ -49,7 +49,7 @@ class SampleApplicationScheduledTickTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> client.colony().tick() >= before.tick() + 1000);
 		JsonNode newest = client.hotReload("colony").get("history").get(0);
 		assertThat(newest.get("generation").asInt()).isEqualTo(generation + 1);
-		assertThat(newest.get("state").get("kept").valueStream().map(JsonNode::asString)).containsExactly("tick",
+		assertThat(newest.get("fields").get("kept").valueStream().map(JsonNode::asString)).containsExactly("tick",
 				"population");
 	}
 

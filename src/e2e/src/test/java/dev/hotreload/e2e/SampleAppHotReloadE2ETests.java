@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
@@ -88,7 +87,7 @@ class SampleAppHotReloadE2ETests {
 			assertThat(JsonPath.parse(bean).read("$.generation", Integer.class)).isEqualTo(CHANGES + 1);
 			assertThat(JsonPath.<List<String>>read(bean, "$.history[*].outcome")).hasSize(CHANGES)
 				.containsOnly("RELOADED");
-			assertThat(JsonPath.<List<List<String>>>read(bean, "$.history[*].state.kept"))
+			assertThat(JsonPath.<List<List<String>>>read(bean, "$.history[*].fields.kept"))
 				.allSatisfy((kept) -> assertThat(kept).contains("visits"));
 			report("class file change to new code over HTTP", latencies);
 
@@ -99,7 +98,7 @@ class SampleAppHotReloadE2ETests {
 				.until(() -> "FAILED".equals(JsonPath.parse(get("/actuator/hotreload/visitCounter"))
 					.read("$.history[0].outcome", String.class)));
 			String failed = get("/actuator/hotreload/visitCounter");
-			assertThat(JsonPath.parse(failed).read("$.history[0].error.type", String.class))
+			assertThat(JsonPath.parse(failed).read("$.history[0].failure.type", String.class))
 				.isEqualTo("ClassFormatError");
 			assertThat(JsonPath.parse(failed).read("$.generation", Integer.class)).isEqualTo(CHANGES + 1);
 			visits = assertNextVisit(visits, "Hi " + CHANGES + ", visitor #");
@@ -143,8 +142,8 @@ class SampleAppHotReloadE2ETests {
 				.until(() -> "FAILED".equals(JsonPath.parse(get("/actuator/hotreload/visitCounter"))
 					.read("$.history[0].outcome", String.class)));
 			DocumentContext failed = JsonPath.parse(get("/actuator/hotreload/visitCounter"));
-			assertThat(failed.read("$.history[0].error.type", String.class)).isEqualTo("CompilationError");
-			assertThat(failed.read("$.history[0].error.diagnostics[0].file", String.class))
+			assertThat(failed.read("$.history[0].failure.type", String.class)).isEqualTo("CompilationError");
+			assertThat(failed.read("$.history[0].failure.diagnostics[0].file", String.class))
 				.isEqualTo(BEAN.replace('.', '/') + ".java");
 			assertThat(app.log()).contains(BEAN.replace('.', '/') + ".java:");
 			visits = assertNextVisit(visits, "Saved " + (WARM_UP_SAVES + CHANGES) + ", visitor #");

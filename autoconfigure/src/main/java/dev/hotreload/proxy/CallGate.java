@@ -1,0 +1,179 @@
+package dev.hotreload.proxy;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Admits the calls to a reloadable bean and lets a reload hold them: while a hold is on,
+ * new calls wait, so that the calls in flight can drain and the state can be handed over
+ * without a concurrent update getting lost. Two kinds of call are never held, so that a
+ * reload cannot deadlock with them:
+ * <ul>
+ * <li>a call made by a thread that is already inside the bean (a self-call through the
+ * proxy, or A to B to A), which is not counted again either;</li>
+ * <li>a call made by the thread that holds the gate, such as an {@code @AfterReload}
+ * method calling its bean through the proxy.</li>
+ * </ul>
+ * When no hold is on, a call costs a thread-local read, a volatile read and an atomic
+ * increment and decrement.
+ */
+public final class CallGate {
+
+	private static final long PARK_NANOS = 20_000;
+
+	private final Supplier<Generation> current;
+
+	private volatile @Nullable CountDownLatch hold;
+
+	private volatile @Nullable Thread holder;
+
+	private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+
+	/**
+	 * Create a gate.
+	 * @param current tells which generation serves new calls
+	 */
+	public CallGate(Supplier<Generation> current) {
+		Assert.notNull(current, "'current' must not be null");
+		this.current = current;
+	}
+
+	/**
+	 * Admit a call, waiting while a hold is on unless the call may not be held.
+	 * @return the generation the call runs on, which counts it until {@link #exit}
+	 */
+	public Generation enter() {
+		int[] depth = this.depth.get();
+		if (depth[0] > 0) {
+			depth[0]++;
+			return this.current.get();
+		}
+		Generation generation = admit();
+		depth[0] = 1;
+		return generation;
+	}
+
+	/**
+	 * End a call admitted by {@link #enter()}.
+	 * @param generation the generation that {@code enter} returned
+	 */
+	public void exit(Generation generation) {
+		int[] depth = this.depth.get();
+		if (--depth[0] == 0) {
+			generation.inFlightCounter().decrementAndGet();
+		}
+	}
+
+	private Generation admit() {
+		while (true) {
+			Generation generation = this.current.get();
+			generation.inFlightCounter().incrementAndGet();
+			// Read the hold after counting the call, while the holder sets the hold
+			// before
+			// reading the count: one of the two always sees the other.
+			CountDownLatch hold = this.hold;
+			if (hold == null && generation == this.current.get()) {
+				return generation;
+			}
+			if (hold != null && this.holder == Thread.currentThread()) {
+				return generation;
+			}
+			generation.inFlightCounter().decrementAndGet();
+			if (hold != null) {
+				awaitUninterruptibly(hold);
+			}
+		}
+	}
+
+	/**
+	 * Hold new calls until the returned hold is released. The calling thread's own calls
+	 * are not held.
+	 * @return the hold, to release in a {@code finally} block or with try-with-resources
+	 * @throws IllegalStateException if a hold is on already
+	 */
+	public Hold hold() {
+		Assert.state(this.hold == null, "The gate is held already");
+		CountDownLatch latch = new CountDownLatch(1);
+		this.holder = Thread.currentThread();
+		this.hold = latch;
+		return new Hold(latch);
+	}
+
+	/**
+	 * Tell whether new calls wait right now.
+	 * @return whether a hold is on
+	 */
+	public boolean isHolding() {
+		return this.hold != null;
+	}
+
+	/**
+	 * Wait until no call but the current thread's own runs on a generation, or until the
+	 * timeout, or until the current thread is interrupted (which stays flagged).
+	 * @param generation the generation to drain
+	 * @param timeout how long to wait at the most
+	 * @return the number of calls still running on it, other than the current thread's
+	 */
+	public int drain(Generation generation, Duration timeout) {
+		int own = (this.depth.get()[0] > 0) ? 1 : 0;
+		long deadline = System.nanoTime() + timeout.toNanos();
+		int running;
+		while ((running = generation.inFlight() - own) > 0 && System.nanoTime() < deadline
+				&& !Thread.currentThread().isInterrupted()) {
+			LockSupport.parkNanos(PARK_NANOS);
+		}
+		return Math.max(running, 0);
+	}
+
+	private static void awaitUninterruptibly(CountDownLatch latch) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				latch.await();
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * A hold on the gate; releasing it lets the held calls go on.
+	 */
+	public final class Hold implements AutoCloseable {
+
+		private final CountDownLatch latch;
+
+		private Hold(CountDownLatch latch) {
+			this.latch = latch;
+		}
+
+		/**
+		 * Let the held calls go on, on whichever generation is current by then.
+		 */
+		public void release() {
+			if (CallGate.this.hold == this.latch) {
+				CallGate.this.hold = null;
+				CallGate.this.holder = null;
+			}
+			this.latch.countDown();
+		}
+
+		@Override
+		public void close() {
+			release();
+		}
+
+	}
+
+}

@@ -1,0 +1,193 @@
+package dev.hotreload.reload;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import dev.hotreload.ReloadRecord;
+import dev.hotreload.ReloadRecord.Failure;
+import dev.hotreload.ReloadRecord.Trigger;
+import dev.hotreload.StatePolicy;
+import dev.hotreload.classloading.ClassFiles;
+import dev.hotreload.classloading.ClassLoaderCaches;
+import dev.hotreload.classloading.GenerationClassLoader;
+import dev.hotreload.history.ReloadHistory;
+import dev.hotreload.proxy.Generation;
+import dev.hotreload.proxy.PackageAccess;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.util.Assert;
+
+/**
+ * Reloads one bean at a time: it reads the bean's class files, defines them in a fresh
+ * {@link GenerationClassLoader}, has the bean factory build the new instance, switches
+ * the proxy to it in the way of the bean's {@link StatePolicy}, and records the attempt.
+ * Whatever fails on the way leaves the previous generation serving.
+ */
+public final class BeanReloader {
+
+	private static final Log logger = LogFactory.getLog(BeanReloader.class);
+
+	private final ConfigurableListableBeanFactory beanFactory;
+
+	private final ReloadHistory history;
+
+	private final Duration readPatience;
+
+	private final GenerationFactory generationFactory;
+
+	private final GenerationDestruction destruction;
+
+	private final GenerationSwitch keep;
+
+	private final GenerationSwitch reset;
+
+	private final Object reloadMonitor = new Object();
+
+	/**
+	 * Create a reloader.
+	 * @param beanFactory the factory that builds new generations
+	 * @param history where the reload records go
+	 * @param drainTimeout how long a switch waits for calls in flight
+	 * @param readPatience how long a class file that is still being written is read again
+	 */
+	public BeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadHistory history, Duration drainTimeout,
+			Duration readPatience) {
+		Assert.notNull(beanFactory, "'beanFactory' must not be null");
+		Assert.notNull(history, "'history' must not be null");
+		Assert.notNull(drainTimeout, "'drainTimeout' must not be null");
+		Assert.notNull(readPatience, "'readPatience' must not be null");
+		this.beanFactory = beanFactory;
+		this.history = history;
+		this.readPatience = readPatience;
+		this.generationFactory = new GenerationFactory(beanFactory);
+		this.destruction = new GenerationDestruction(beanFactory);
+		this.keep = new KeepSwitch(beanFactory, drainTimeout);
+		this.reset = new ResetSwitch(this.destruction, drainTimeout);
+	}
+
+	/**
+	 * Reload a bean from its current class files, as a new generation even when they did
+	 * not change.
+	 * @param bean the bean
+	 * @param trigger what asked for the reload
+	 * @return the record of the attempt
+	 */
+	public ReloadRecord reload(ReloadableBean bean, Trigger trigger) {
+		ReloadRecord record = attempt(bean, trigger, List.of(), true);
+		Assert.state(record != null, "A forced reload always makes a record");
+		return record;
+	}
+
+	/**
+	 * Reload a bean whose class files changed, unless they hold the bytes of the live
+	 * generation or of the last failed attempt.
+	 * @param bean the bean
+	 * @param trigger what noticed the change
+	 * @param changedClasses the names of the changed classes of the bean
+	 * @return the record of the attempt, or {@code null} if there was nothing new to load
+	 */
+	public @Nullable ReloadRecord reloadIfChanged(ReloadableBean bean, Trigger trigger,
+			Collection<String> changedClasses) {
+		return attempt(bean, trigger, changedClasses, false);
+	}
+
+	private @Nullable ReloadRecord attempt(ReloadableBean bean, Trigger trigger, Collection<String> changedClasses,
+			boolean force) {
+		synchronized (this.reloadMonitor) {
+			Instant timestamp = Instant.now();
+			long start = System.nanoTime();
+			Generation previous = bean.target().current();
+			List<String> classes = new ArrayList<>(changedClasses);
+			GenerationClassLoader loader = null;
+			ClassFiles files = null;
+			try {
+				files = ClassFiles.read(bean.classDirectory(), bean.className(), this.readPatience);
+				if (!force && (files.sameBytesAs(bean.liveFiles()) || files.sameBytesAs(bean.failedFiles()))) {
+					logger.debug("Class files of '" + bean.name() + "' are those already tried; no reload");
+					return null;
+				}
+				if (classes.isEmpty()) {
+					classes.addAll(files.classNames());
+				}
+				loader = new GenerationClassLoader("hotreload '" + bean.name() + "' #" + (previous.number() + 1), files,
+						bean.originalClass().getClassLoader(), bean.originalClass().getProtectionDomain());
+				Class<?> type = Class.forName(bean.className(), true, loader);
+				Object instance = this.generationFactory.create(bean.name(), type, bean.policy());
+				Generation next = new Generation(previous.number() + 1, instance);
+				SwitchReport report = switchFor(bean.policy()).apply(bean.target(), next);
+				bean.liveFiles(files);
+				this.destruction.takeOver(bean);
+				releaseCaches(previous);
+				ReloadRecord record = ReloadRecord.reloaded(timestamp, bean.name(), trigger, classes, next.number(),
+						millisSince(start), report.fields(), report.inFlightCalls());
+				logger.info(ReloadLog.reloaded(bean, record));
+				return this.history.add(record);
+			}
+			catch (Exception | LinkageError ex) {
+				if (loader != null) {
+					ClassLoaderCaches.clear(loader, this.beanFactory);
+				}
+				if (files != null) {
+					bean.failedFiles(files);
+				}
+				if (classes.isEmpty()) {
+					classes.add(bean.className());
+				}
+				ReloadRecord record = ReloadRecord.failed(timestamp, bean.name(), trigger, classes, previous.number(),
+						millisSince(start), failureOf(ex));
+				logger.warn(ReloadLog.failed(bean, record), ex);
+				return this.history.add(record);
+			}
+		}
+	}
+
+	private GenerationSwitch switchFor(StatePolicy policy) {
+		return (policy == StatePolicy.KEEP) ? this.keep : this.reset;
+	}
+
+	/**
+	 * Record a failure that happened before a reload could start, such as a compilation
+	 * error, and log it. The previous code keeps serving.
+	 * @param bean the bean the failure concerns, or {@code null} when no reloadable bean
+	 * is concerned
+	 * @param trigger what started the attempt
+	 * @param classes the names of the classes concerned
+	 * @param failure what went wrong
+	 * @return the record, as added to the history
+	 */
+	public ReloadRecord recordFailure(@Nullable ReloadableBean bean, Trigger trigger, List<String> classes,
+			Failure failure) {
+		int generation = (bean != null) ? bean.target().current().number() : 0;
+		ReloadRecord record = ReloadRecord.failed(Instant.now(), (bean != null) ? bean.name() : null, trigger, classes,
+				generation, 0, failure);
+		logger.warn(ReloadLog.failedBeforeReload(record));
+		return this.history.add(record);
+	}
+
+	private void releaseCaches(Generation previous) {
+		if (previous.instance().getClass().getClassLoader() instanceof GenerationClassLoader loader) {
+			ClassLoaderCaches.clear(loader, this.beanFactory);
+		}
+	}
+
+	// Package-private access across class loaders is the one failure that hot reload
+	// itself causes, so its record says why and what to do.
+	private static Failure failureOf(Throwable ex) {
+		if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof IllegalAccessError accessError) {
+			return new Failure(IllegalAccessError.class.getSimpleName(), PackageAccess.explain(accessError), List.of());
+		}
+		return Failure.of(ex);
+	}
+
+	private static double millisSince(long start) {
+		return Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
+	}
+
+}

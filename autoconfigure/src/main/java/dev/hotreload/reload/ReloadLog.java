@@ -1,0 +1,51 @@
+package dev.hotreload.reload;
+
+import java.util.Locale;
+
+import dev.hotreload.ReloadRecord;
+import dev.hotreload.ReloadRecord.Failure;
+import dev.hotreload.ReloadRecord.FieldReport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one line that the log gets for each reload, read at a glance: what, how long, and
+ * what happened to the state.
+ */
+final class ReloadLog {
+
+	private ReloadLog() {
+	}
+
+	static String reloaded(ReloadableBean bean, ReloadRecord record) {
+		FieldReport fields = record.fields();
+		String message = String.format(Locale.ROOT,
+				"Reloaded '%s' (%s) to generation %d in %.1f ms: kept %s, reset %s, dropped %s", bean.name(),
+				bean.className(), record.generation(), record.durationMillis(), fields.kept(), fields.reset(),
+				fields.dropped());
+		if (record.inFlightCalls() > 0) {
+			message += "; " + record.inFlightCalls() + " call(s) were still running on generation "
+					+ (record.generation() - 1) + " after the drain timeout";
+		}
+		return message;
+	}
+
+	static String failed(ReloadableBean bean, ReloadRecord record) {
+		return String.format(Locale.ROOT, "Reload of '%s' (%s) failed after %.1f ms; generation %d keeps serving: %s",
+				bean.name(), bean.className(), record.durationMillis(), record.generation(),
+				describe(record.failure()));
+	}
+
+	static String failedBeforeReload(ReloadRecord record) {
+		if (record.bean() != null) {
+			return "Reload of '" + record.bean() + "' failed; generation " + record.generation() + " keeps serving: "
+					+ describe(record.failure());
+		}
+		return "Reload of " + String.join(", ", record.classes()) + " failed; the previous code keeps serving: "
+				+ describe(record.failure());
+	}
+
+	private static String describe(@Nullable Failure failure) {
+		return (failure != null) ? failure.type() + ": " + failure.message() : "";
+	}
+
+}
