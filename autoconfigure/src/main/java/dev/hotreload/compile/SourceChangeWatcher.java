@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
+
 import javax.tools.JavaCompiler;
 
 import dev.hotreload.watch.FileWatcher;

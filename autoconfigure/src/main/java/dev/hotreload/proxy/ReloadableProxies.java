@@ -8,7 +8,6 @@ import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.cglib.proxy.Factory;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Creates the stable proxies of reloadable beans with Spring's {@link ProxyFactory}: a
@@ -17,9 +16,9 @@ import org.springframework.util.ReflectionUtils;
  */
 public final class ReloadableProxies {
 
-	static final Method EQUALS = ReflectionUtils.findMethod(Object.class, "equals", Object.class);
+	static final Method EQUALS = objectMethod("equals", Object.class);
 
-	static final Method HASH_CODE = ReflectionUtils.findMethod(Object.class, "hashCode");
+	static final Method HASH_CODE = objectMethod("hashCode");
 
 	// Callback slots of CglibAopProxy that answer equals and hashCode for the proxy
 	// itself.
@@ -28,6 +27,15 @@ public final class ReloadableProxies {
 	private static final int CGLIB_HASH_CODE_SLOT = 6;
 
 	private ReloadableProxies() {
+	}
+
+	private static Method objectMethod(String name, Class<?>... parameterTypes) {
+		try {
+			return Object.class.getMethod(name, parameterTypes);
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+
 import javax.tools.ToolProvider;
 
 import dev.hotreload.ReloadRecord;

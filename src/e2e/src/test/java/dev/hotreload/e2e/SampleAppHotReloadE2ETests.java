@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 

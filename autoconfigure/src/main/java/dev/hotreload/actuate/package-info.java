@@ -1,0 +1,7 @@
+/**
+ * The hotreload actuator endpoint.
+ */
+@NullMarked
+package dev.hotreload.actuate;
+
+import org.jspecify.annotations.NullMarked;
