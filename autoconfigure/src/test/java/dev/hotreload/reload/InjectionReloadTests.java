@@ -206,9 +206,9 @@ class InjectionReloadTests {
 				classes.compile("demo.Library", LIBRARY.formatted("v2"));
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
-				assertThat(record.state().kept()).containsExactly("loans");
-				assertThat(record.state().reset()).isEmpty();
-				assertThat(record.state().dropped()).isEmpty();
+				assertThat(record.fields().kept()).containsExactly("loans");
+				assertThat(record.fields().reset()).isEmpty();
+				assertThat(record.fields().dropped()).isEmpty();
 				assertThat(call(library, "catalog")).isSameAs(catalog);
 				assertThat(call(library, "lend")).isEqualTo("v2: spring catalog, loans=2");
 			});

@@ -137,7 +137,7 @@ class GuestbookPostgresTests {
 		// The repository is injected into each generation, not carried over as state
 		ReloadRecord last = newestRecordOfGuestbook().orElseThrow();
 		assertThat(last.generation()).isEqualTo(generation + messages.size() - 1);
-		assertThat(last.state().kept()).isEmpty();
+		assertThat(last.fields().kept()).isEmpty();
 	}
 
 	@Test
@@ -163,7 +163,7 @@ class GuestbookPostgresTests {
 				.until(this::newestRecordOfGuestbook, (record) -> record.isPresent() && record.get().id() > lastRecord)
 				.orElseThrow();
 			assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
-			assertThat(failed.error().message()).contains("broken guestbook");
+			assertThat(failed.failure().message()).contains("broken guestbook");
 			assertThat(failed.generation()).isEqualTo(generation);
 			assertThat(batch).isNotDone();
 
