@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
  * A thread that is inside a bean and calls it again through its proxy (A to B to A) while
  * a reload holds new calls is not held, so the reload does not deadlock with it.
  */
-class ReentrantCallTests {
+public class ReentrantCallTests {
 
 	/** Counted down by the bean once the outer call is inside it. */
 	public static volatile CountDownLatch entered;
