@@ -127,7 +127,7 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 				SourceRoot::isClassSource, compiler);
 		watcher.start();
 		this.running = new Running(watcher, compiler,
-				new CompilerWarmUp(compiler, this.roots, (className) -> !this.engine.beanNamesOf(className).isEmpty()));
+				new CompilerWarmUp(compiler, this.roots, this.target::isBeanClass));
 		logger.info("Source mode is on: changed Java sources are compiled and reloaded ("
 				+ String.join(", ", this.roots.stream().map(SourceChangeWatcher::describe).toList()) + ")");
 	}

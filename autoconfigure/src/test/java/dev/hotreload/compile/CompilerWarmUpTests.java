@@ -9,7 +9,7 @@ import javax.tools.ToolProvider;
 import dev.hotreload.HotReloader;
 import dev.hotreload.ReloadRecord.Outcome;
 import dev.hotreload.autoconfigure.HotReloadProperties;
-import dev.hotreload.reload.HotReloadEngine;
+import dev.hotreload.reload.ChangeDispatcher;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import dev.hotreload.testsupport.SourceProject;
@@ -54,13 +54,12 @@ class CompilerWarmUpTests {
 			Reloads.sourceRunner(project, "demo.Config")
 				.withPropertyValues("hotreload.source.warm-up=false")
 				.run((context) -> {
-					HotReloadEngine engine = context.getBean(HotReloadEngine.class);
+					ChangeDispatcher dispatcher = context.getBean(ChangeDispatcher.class);
 					byte[] greeterClass = project.classBytes("demo.Greeter");
 					List<SourceRoot> roots = List
 						.of(new SourceRoot(project.sourceDirectory(), project.classDirectory()));
-					try (SourceChangeCompiler compiler = compiler(project, roots, engine)) {
-						CompilerWarmUp warmUp = new CompilerWarmUp(compiler, roots,
-								(className) -> !engine.beanNamesOf(className).isEmpty());
+					try (SourceChangeCompiler compiler = compiler(project, roots, dispatcher)) {
+						CompilerWarmUp warmUp = new CompilerWarmUp(compiler, roots, dispatcher::isBeanClass);
 						warmUp.start();
 						await().atMost(Duration.ofMinutes(2)).until(warmUp::isFinished);
 						assertThat(warmUp.source())
@@ -81,10 +80,10 @@ class CompilerWarmUpTests {
 			Reloads.sourceRunner(project, "demo.Config")
 				.withPropertyValues("hotreload.source.warm-up=false")
 				.run((context) -> {
-					HotReloadEngine engine = context.getBean(HotReloadEngine.class);
+					ChangeDispatcher dispatcher = context.getBean(ChangeDispatcher.class);
 					List<SourceRoot> roots = List
 						.of(new SourceRoot(project.sourceDirectory(), project.classDirectory()));
-					try (SourceChangeCompiler compiler = compiler(project, roots, engine)) {
+					try (SourceChangeCompiler compiler = compiler(project, roots, dispatcher)) {
 						SourceFile greeter = new SourceFile(roots.get(0), project.sourceFile("demo.Greeter"));
 						assertThat(compiler.warmUp(greeter)).isTrue();
 						project.save("demo.Greeter", GREETER.formatted("v2"));
@@ -113,10 +112,10 @@ class CompilerWarmUpTests {
 	}
 
 	private static SourceChangeCompiler compiler(SourceProject project, List<SourceRoot> roots,
-			HotReloadEngine engine) {
+			CompilationTarget target) {
 		SourceCompiler compiler = new SourceCompiler(ToolProvider.getSystemJavaCompiler(),
 				CompileClasspath.of(project.classLoader(), List.of(project.classDirectory())));
-		return new SourceChangeCompiler(roots, compiler, engine);
+		return new SourceChangeCompiler(roots, compiler, target);
 	}
 
 }

@@ -68,8 +68,8 @@ class SourceModeSavedFileTests {
 				assertThat(failure.outcome()).isEqualTo(Outcome.FAILED);
 				assertThat(failure.bean()).isEqualTo("counter");
 				assertThat(failure.classes()).containsExactly("demo.Counter");
-				assertThat(failure.error().type()).isEqualTo("CompilationError");
-				assertThat(failure.error().diagnostics()).containsExactly(new Diagnostic("demo/Counter.java", 1, 1,
+				assertThat(failure.failure().type()).isEqualTo("CompilationError");
+				assertThat(failure.failure().diagnostics()).containsExactly(new Diagnostic("demo/Counter.java", 1, 1,
 						"package relx does not match the file's directory, which is that of package demo; "
 								+ "move the file or correct its package declaration"));
 				assertThat(output).contains("Reload of 'counter' failed; generation 1 keeps serving");

@@ -62,9 +62,9 @@ class RecordBeanReloadTests {
 				classes.compile("demo.RecordBean", RECORD_BEAN.formatted("v2"));
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(Outcome.RELOADED);
-				assertThat(record.error()).isNull();
-				assertThat(record.state().kept()).containsExactly("greetings");
-				assertThat(record.state().reset()).isEmpty();
+				assertThat(record.failure()).isNull();
+				assertThat(record.fields().kept()).containsExactly("greetings");
+				assertThat(record.fields().reset()).isEmpty();
 				assertThat(greeter.greet("bob")).isEqualTo("v2 bob hello #2");
 			});
 		}
