@@ -3,6 +3,7 @@ package dev.hotreload;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NestedExceptionUtils;
@@ -27,10 +28,11 @@ import org.springframework.util.Assert;
  * @param failure why the attempt failed, or {@code null}
  * @param inFlightCalls calls still running on the old generation when it was replaced
  * (non-zero only when they outlasted the drain timeout)
+ * @param verdicts what was decided for each changed class of the attempt, and why
  */
 public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Trigger trigger, List<String> classes,
 		Outcome outcome, int generation, double durationMillis, FieldReport fields, @Nullable Failure failure,
-		int inFlightCalls) {
+		int inFlightCalls, List<Verdict> verdicts) {
 
 	/**
 	 * Create a record, checking its components.
@@ -45,6 +47,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	 * @param fields what happened to the bean's fields
 	 * @param failure why the attempt failed, or {@code null}
 	 * @param inFlightCalls calls still running on the old generation
+	 * @param verdicts what was decided for each changed class
 	 */
 	public ReloadRecord {
 		Assert.notNull(timestamp, "'timestamp' must not be null");
@@ -53,6 +56,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 		Assert.notNull(fields, "'fields' must not be null");
 		Assert.isTrue((outcome == Outcome.FAILED) == (failure != null), "A failed record, and only one, has a failure");
 		classes = List.copyOf(classes);
+		verdicts = List.copyOf(verdicts);
 	}
 
 	/**
@@ -71,7 +75,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public static ReloadRecord reloaded(Instant timestamp, String bean, Trigger trigger, List<String> classes,
 			int generation, double durationMillis, FieldReport fields, int inFlightCalls) {
 		return new ReloadRecord(0, timestamp, bean, trigger, classes, Outcome.RELOADED, generation, durationMillis,
-				fields, null, inFlightCalls);
+				fields, null, inFlightCalls, List.of());
 	}
 
 	/**
@@ -91,7 +95,33 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 			int generation, double durationMillis, Failure failure) {
 		Assert.notNull(failure, "'failure' must not be null");
 		return new ReloadRecord(0, timestamp, bean, trigger, classes, Outcome.FAILED, generation, durationMillis,
-				FieldReport.NONE, failure, 0);
+				FieldReport.NONE, failure, 0, List.of());
+	}
+
+	/**
+	 * Create the record of classes that were redefined in place: every existing object
+	 * runs their new method bodies, and no bean is concerned.
+	 * @param timestamp when the redefinition started
+	 * @param trigger what started it
+	 * @param classes the redefined classes
+	 * @param durationMillis how long it took
+	 * @param verdicts the verdicts of the redefined classes
+	 * @return the record, without an id until the history adds it
+	 */
+	public static ReloadRecord redefined(Instant timestamp, Trigger trigger, List<String> classes,
+			double durationMillis, List<Verdict> verdicts) {
+		return new ReloadRecord(0, timestamp, null, trigger, classes, Outcome.REDEFINED, 0, durationMillis,
+				FieldReport.NONE, null, 0, verdicts);
+	}
+
+	/**
+	 * Return this record with the given verdicts.
+	 * @param verdicts what was decided for each changed class of the attempt
+	 * @return a copy of this record with those verdicts
+	 */
+	public ReloadRecord withVerdicts(List<Verdict> verdicts) {
+		return new ReloadRecord(this.id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
+				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, verdicts);
 	}
 
 	/**
@@ -101,7 +131,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	 */
 	public ReloadRecord withId(long id) {
 		return new ReloadRecord(id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
-				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls);
+				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, this.verdicts);
 	}
 
 	/**
@@ -129,7 +159,13 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 		RELOADED,
 
 		/** The new code could not be loaded; the previous code keeps serving. */
-		FAILED
+		FAILED,
+
+		/**
+		 * Classes that are no reloadable bean's were redefined in place: every existing
+		 * object runs their new method bodies.
+		 */
+		REDEFINED
 
 	}
 
@@ -193,6 +229,58 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 			String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
 			return new Failure(cause.getClass().getSimpleName(), message.lines().findFirst().orElse(""), List.of());
 		}
+
+	}
+
+	/**
+	 * What was decided for one changed class, and why.
+	 *
+	 * @param className the binary name of the class (JSON key {@code class})
+	 * @param category how the change is applied
+	 * @param reason why, such as {@code shape unchanged} or the members that a new
+	 * generation uses and the running classes do not have
+	 */
+	public record Verdict(@JsonProperty("class") String className, Category category, String reason) {
+
+		/**
+		 * Create a verdict.
+		 * @param className the binary name of the class
+		 * @param category how the change is applied
+		 * @param reason why
+		 */
+		public Verdict {
+			Assert.hasText(className, "'className' must not be empty");
+			Assert.notNull(category, "'category' must not be null");
+			Assert.hasText(reason, "'reason' must not be empty");
+		}
+
+	}
+
+	/**
+	 * How a changed class is applied.
+	 */
+	public enum Category {
+
+		/** The class of a reloadable bean, or a nested class: a new generation. */
+		NEW_GENERATION,
+
+		/**
+		 * Another loaded class whose shape is unchanged: redefined in place, every
+		 * existing object keeps its identity and state.
+		 */
+		REDEFINE,
+
+		/**
+		 * A class that was never loaded: its new class file is used when it is first
+		 * loaded, and nothing else is needed.
+		 */
+		LOAD_ON_USE,
+
+		/**
+		 * Anything else (a changed shape, a deleted class, a new bean class, a new
+		 * generation that uses what does not run): only a full refresh can apply it.
+		 */
+		REFRESH
 
 	}
 

@@ -4,15 +4,17 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import dev.hotreload.BeanReloadedEvent;
+import dev.hotreload.ClassesRedefinedEvent;
 import dev.hotreload.HotReloadable;
 import dev.hotreload.ReloadFailedEvent;
-import dev.hotreload.ReloadRecord.Outcome;
 import dev.hotreload.classloading.ClassPathDirectories;
 import dev.hotreload.history.ReloadHistory;
 import dev.hotreload.reload.BeanReloader;
 import dev.hotreload.reload.ChangeDispatcher;
 import dev.hotreload.reload.ClassChangeWatcher;
+import dev.hotreload.redefine.InstrumentationAccess;
 import dev.hotreload.reload.HotReloadEngine;
+import dev.hotreload.reload.InPlaceChanges;
 import dev.hotreload.reload.PendingRefresh;
 import dev.hotreload.reload.ReloadableBeanPostProcessor;
 import dev.hotreload.reload.ReloadableBeans;
@@ -69,16 +71,19 @@ public final class HotReloadAutoConfiguration {
 	@Bean
 	ReloadHistory hotReloadHistory(HotReloadProperties properties, ApplicationEventPublisher eventPublisher) {
 		ReloadHistory history = new ReloadHistory(properties.getHistory().getSize());
-		history.addListener((record) -> eventPublisher.publishEvent((record.outcome() == Outcome.FAILED)
-				? new ReloadFailedEvent(history, record) : new BeanReloadedEvent(history, record)));
+		history.addListener((record) -> eventPublisher.publishEvent(switch (record.outcome()) {
+			case FAILED -> new ReloadFailedEvent(history, record);
+			case REDEFINED -> new ClassesRedefinedEvent(history, record);
+			default -> new BeanReloadedEvent(history, record);
+		}));
 		return history;
 	}
 
 	@Bean
 	BeanReloader hotReloadBeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadHistory hotReloadHistory,
-			HotReloadProperties properties) {
+			HotReloadProperties properties, PendingRefresh hotReloadPendingRefresh) {
 		return new BeanReloader(beanFactory, hotReloadHistory, properties.getReload().getDrainTimeout(),
-				properties.getReload().getReadPatience());
+				properties.getReload().getReadPatience(), hotReloadPendingRefresh);
 	}
 
 	@Bean
@@ -93,9 +98,22 @@ public final class HotReloadAutoConfiguration {
 	}
 
 	@Bean
+	InstrumentationAccess hotReloadInstrumentation(HotReloadProperties properties) {
+		return new InstrumentationAccess(properties.getRedefine().isSelfAttach());
+	}
+
+	@Bean
+	InPlaceChanges hotReloadInPlaceChanges(InstrumentationAccess hotReloadInstrumentation,
+			ReloadHistory hotReloadHistory, PendingRefresh hotReloadPendingRefresh, HotReloadProperties properties,
+			ConfigurableListableBeanFactory beanFactory) {
+		return new InPlaceChanges(hotReloadInstrumentation, hotReloadHistory, hotReloadPendingRefresh,
+				properties.getReload().getReadPatience(), beanFactory.getBeanClassLoader());
+	}
+
+	@Bean
 	ChangeDispatcher hotReloadChangeDispatcher(ReloadableBeans hotReloadableBeans, BeanReloader hotReloadBeanReloader,
-			PendingRefresh hotReloadPendingRefresh) {
-		return new ChangeDispatcher(hotReloadableBeans, hotReloadBeanReloader, hotReloadPendingRefresh);
+			InPlaceChanges hotReloadInPlaceChanges) {
+		return new ChangeDispatcher(hotReloadableBeans, hotReloadBeanReloader, hotReloadInPlaceChanges);
 	}
 
 	@Bean

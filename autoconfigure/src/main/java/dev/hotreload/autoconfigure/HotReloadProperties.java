@@ -38,6 +38,8 @@ public class HotReloadProperties {
 
 	private final Reload reload = new Reload();
 
+	private final Redefine redefine = new Redefine();
+
 	private final Source source = new Source();
 
 	public @Nullable Boolean getEnabled() {
@@ -74,6 +76,10 @@ public class HotReloadProperties {
 
 	public Reload getReload() {
 		return this.reload;
+	}
+
+	public Redefine getRedefine() {
+		return this.redefine;
 	}
 
 	public Source getSource() {
@@ -220,6 +226,29 @@ public class HotReloadProperties {
 
 		public void setWarmUp(boolean warmUp) {
 			this.warmUp = warmUp;
+		}
+
+	}
+
+	/**
+	 * Properties of the redefinition in place of changed classes that are no reloadable
+	 * bean's.
+	 */
+	public static class Redefine {
+
+		/**
+		 * Whether hot reload attaches its agent to the running JVM to redefine classes in
+		 * place, when the JVM was not started with -javaagent:<hotreload jar>. Without
+		 * either, a changed class that is no reloadable bean's needs a full refresh.
+		 */
+		private boolean selfAttach = true;
+
+		public boolean isSelfAttach() {
+			return this.selfAttach;
+		}
+
+		public void setSelfAttach(boolean selfAttach) {
+			this.selfAttach = selfAttach;
 		}
 
 	}

@@ -141,20 +141,20 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 					result.durationMillis()));
 			return;
 		}
-		reloadCompiledBeans(result.classes());
+		handOver(result.classes());
 	}
 
-	// Hand the beans' class files to the engine at once instead of waiting for the class
-	// watcher's quiet period; when the watcher sees them, their bytes are those of the
-	// live generation and nothing happens twice. Other classes are left to the watcher,
-	// which reports them once.
-	private void reloadCompiledBeans(List<CompiledClass> classes) {
-		List<ChangedFile> beanClasses = classes.stream()
-			.filter((compiled) -> this.target.isBeanClass(compiled.className()))
-			.map((compiled) -> new ChangedFile(compiled.classDirectory(), compiled.target(), false))
+	// Hand the compiled class files to the engine at once instead of waiting for the
+	// class watcher's quiet period, all of them, so that classes saved together are
+	// decided together (an entity's new method and the controller that calls it). When
+	// the watcher sees them, their bytes are those already handled and nothing happens
+	// twice.
+	private void handOver(List<CompiledClass> classes) {
+		List<ChangedFile> compiled = classes.stream()
+			.map((compiledClass) -> new ChangedFile(compiledClass.classDirectory(), compiledClass.target(), false))
 			.toList();
-		if (!beanClasses.isEmpty()) {
-			this.target.classesCompiled(new ChangedFiles(beanClasses));
+		if (!compiled.isEmpty()) {
+			this.target.classesCompiled(new ChangedFiles(compiled));
 		}
 	}
 

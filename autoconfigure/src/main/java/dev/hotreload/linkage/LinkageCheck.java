@@ -102,19 +102,20 @@ public final class LinkageCheck {
 		Assert.notNull(candidate, "'candidate' must not be null");
 		List<LinkageProblem> problems = new ArrayList<>();
 		for (Method method : proxiedMethods(originalClass)) {
-			Method found = ReflectionUtils.findMethod(candidate, method.getName(), method.getParameterTypes());
+			List<Method> found = sameParameters(candidate, method);
 			String description = simpleName(originalClass.getName()) + "." + method.getName()
 					+ parameters(method.getParameterTypes());
-			if (found == null || Modifier.isStatic(found.getModifiers())) {
+			if (found.isEmpty()) {
 				problems.add(new LinkageProblem(originalClass.getName(), description,
 						subject + " no longer has " + description
 								+ ", which callers reach through the bean's proxy: it was removed or its "
 								+ "parameters changed"));
 			}
-			else if (!returnsCompatibly(method, found)) {
+			else if (found.stream().noneMatch((candidateMethod) -> returnsCompatibly(method, candidateMethod))) {
 				problems.add(new LinkageProblem(originalClass.getName(), description,
 						subject + " changed the return type of " + description + " from "
-								+ method.getReturnType().getTypeName() + " to " + found.getReturnType().getTypeName()
+								+ method.getReturnType().getTypeName() + " to "
+								+ found.get(0).getReturnType().getTypeName()
 								+ ", which callers reach through the bean's proxy"));
 			}
 		}
@@ -141,6 +142,20 @@ public final class LinkageCheck {
 			}
 		}
 		return methods;
+	}
+
+	// The methods the proxy could dispatch a call to, as it looks them up: by name and
+	// parameter types, bridge methods of generic interfaces included.
+	private static List<Method> sameParameters(Class<?> candidate, Method method) {
+		List<Method> found = new ArrayList<>();
+		for (Method declared : ReflectionUtils.getAllDeclaredMethods(candidate)) {
+			if (declared.getName().equals(method.getName())
+					&& Arrays.equals(declared.getParameterTypes(), method.getParameterTypes())
+					&& !Modifier.isStatic(declared.getModifiers())) {
+				found.add(declared);
+			}
+		}
+		return found;
 	}
 
 	private static boolean returnsCompatibly(Method original, Method found) {

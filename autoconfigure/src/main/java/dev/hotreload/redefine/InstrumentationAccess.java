@@ -8,6 +8,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.SmartLifecycle;
+
 /**
  * Obtains the JVM's {@link Instrumentation}, which redefines classes in place: from the
  * starter's own {@code -javaagent:} if the JVM was started with it, otherwise by
@@ -17,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * and the first redefinition waits for it. When no instrumentation can be had, one INFO
  * line says so and {@link #instrumentation()} returns {@code null}.
  */
-public final class InstrumentationAccess {
+public final class InstrumentationAccess implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(InstrumentationAccess.class);
 
@@ -39,9 +41,10 @@ public final class InstrumentationAccess {
 	}
 
 	/**
-	 * Start looking for the instrumentation on a thread named {@code hotreload-attach}.
-	 * Calling it again does nothing.
+	 * Start looking for the instrumentation on a thread named {@code hotreload-attach},
+	 * which ends once it has one or knows there is none. Calling it again does nothing.
 	 */
+	@Override
 	public void start() {
 		synchronized (this.startMonitor) {
 			if (this.thread != null || this.result.isDone()) {
@@ -51,6 +54,20 @@ public final class InstrumentationAccess {
 			thread.setDaemon(true);
 			this.thread = thread;
 			thread.start();
+		}
+	}
+
+	/**
+	 * Nothing to stop: the attach thread ends on its own, and the JVM keeps the agent.
+	 */
+	@Override
+	public void stop() {
+	}
+
+	@Override
+	public boolean isRunning() {
+		synchronized (this.startMonitor) {
+			return this.thread != null;
 		}
 	}
 

@@ -7,8 +7,10 @@ import java.util.Collection;
 import java.util.List;
 
 import dev.hotreload.ReloadRecord;
+import dev.hotreload.ReloadRecord.Category;
 import dev.hotreload.ReloadRecord.Failure;
 import dev.hotreload.ReloadRecord.Trigger;
+import dev.hotreload.ReloadRecord.Verdict;
 import dev.hotreload.StatePolicy;
 import dev.hotreload.classloading.ClassFiles;
 import dev.hotreload.classloading.ClassLoaderCaches;
@@ -48,6 +50,10 @@ public final class BeanReloader {
 
 	private final GenerationSwitch reset;
 
+	private final PendingRefresh pendingRefresh;
+
+	private final GenerationLinkage linkage;
+
 	private final Object reloadMonitor = new Object();
 
 	/**
@@ -56,14 +62,19 @@ public final class BeanReloader {
 	 * @param history where the reload records go
 	 * @param drainTimeout how long a switch waits for calls in flight
 	 * @param readPatience how long a class file that is still being written is read again
+	 * @param pendingRefresh where a bean goes whose new generation cannot run against the
+	 * running classes
 	 */
 	public BeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadHistory history, Duration drainTimeout,
-			Duration readPatience) {
+			Duration readPatience, PendingRefresh pendingRefresh) {
 		Assert.notNull(beanFactory, "'beanFactory' must not be null");
 		Assert.notNull(history, "'history' must not be null");
 		Assert.notNull(drainTimeout, "'drainTimeout' must not be null");
 		Assert.notNull(readPatience, "'readPatience' must not be null");
+		Assert.notNull(pendingRefresh, "'pendingRefresh' must not be null");
 		this.beanFactory = beanFactory;
+		this.pendingRefresh = pendingRefresh;
+		this.linkage = new GenerationLinkage(pendingRefresh);
 		this.history = history;
 		this.readPatience = readPatience;
 		this.generationFactory = new GenerationFactory(beanFactory);
@@ -109,7 +120,14 @@ public final class BeanReloader {
 			ClassFiles files = null;
 			try {
 				files = ClassFiles.read(bean.classDirectory(), bean.className(), this.readPatience);
-				if (!force && (files.sameBytesAs(bean.liveFiles()) || files.sameBytesAs(bean.failedFiles()))) {
+				if (!force && files.sameBytesAs(bean.liveFiles())) {
+					// Back to what runs, as after undoing an edit that waits for a
+					// refresh.
+					this.pendingRefresh.remove(bean.className());
+					logger.debug("Class files of '" + bean.name() + "' are those of the live generation; no reload");
+					return null;
+				}
+				if (!force && files.sameBytesAs(bean.failedFiles())) {
 					logger.debug("Class files of '" + bean.name() + "' are those already tried; no reload");
 					return null;
 				}
@@ -118,15 +136,24 @@ public final class BeanReloader {
 				}
 				loader = new GenerationClassLoader("hotreload '" + bean.name() + "' #" + (previous.number() + 1), files,
 						bean.originalClass().getClassLoader(), bean.originalClass().getProtectionDomain());
-				Class<?> type = Class.forName(bean.className(), true, loader);
+				Class<?> type = Class.forName(bean.className(), false, loader);
+				List<String> problems = this.linkage.problems(bean, files, type, previous.number() + 1);
+				if (!problems.isEmpty()) {
+					throw new IncompatibleGenerationException(problems);
+				}
+				type = Class.forName(bean.className(), true, loader);
 				Object instance = this.generationFactory.create(bean.name(), type, bean.policy());
 				Generation next = new Generation(previous.number() + 1, instance);
 				SwitchReport report = switchFor(bean.policy()).apply(bean.target(), next);
 				bean.liveFiles(files);
 				this.destruction.takeOver(bean);
 				releaseCaches(previous);
-				ReloadRecord record = ReloadRecord.reloaded(timestamp, bean.name(), trigger, classes, next.number(),
-						millisSince(start), report.fields(), report.inFlightCalls());
+				this.pendingRefresh.remove(bean.className());
+				ReloadRecord record = ReloadRecord
+					.reloaded(timestamp, bean.name(), trigger, classes, next.number(), millisSince(start),
+							report.fields(), report.inFlightCalls())
+					.withVerdicts(verdicts(classes, Category.NEW_GENERATION,
+							"class of reloadable bean '" + bean.name() + "'"));
 				logger.info(ReloadLog.reloaded(bean, record));
 				return this.history.add(record);
 			}
@@ -140,12 +167,31 @@ public final class BeanReloader {
 				if (classes.isEmpty()) {
 					classes.add(bean.className());
 				}
-				ReloadRecord record = ReloadRecord.failed(timestamp, bean.name(), trigger, classes, previous.number(),
-						millisSince(start), failureOf(ex));
+				if (ex instanceof IncompatibleGenerationException incompatible) {
+					// Not a failure of the code but a change that only a refresh can
+					// apply.
+					String reason = String.join("; ", incompatible.problems());
+					this.pendingRefresh.add(bean.className(), reason);
+					ReloadRecord record = ReloadRecord
+						.failed(timestamp, bean.name(), trigger, classes, previous.number(), millisSince(start),
+								new Failure(IncompatibleGenerationException.TYPE, reason, List.of()))
+						.withVerdicts(verdicts(classes, Category.REFRESH, reason));
+					logger.warn(ReloadLog.needsRefresh(bean, record));
+					return this.history.add(record);
+				}
+				ReloadRecord record = ReloadRecord
+					.failed(timestamp, bean.name(), trigger, classes, previous.number(), millisSince(start),
+							failureOf(ex))
+					.withVerdicts(verdicts(classes, Category.NEW_GENERATION,
+							"class of reloadable bean '" + bean.name() + "'"));
 				logger.warn(ReloadLog.failed(bean, record), ex);
 				return this.history.add(record);
 			}
 		}
+	}
+
+	private static List<Verdict> verdicts(List<String> classes, Category category, String reason) {
+		return classes.stream().map((className) -> new Verdict(className, category, reason)).toList();
 	}
 
 	private GenerationSwitch switchFor(StatePolicy policy) {

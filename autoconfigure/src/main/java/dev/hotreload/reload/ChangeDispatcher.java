@@ -1,13 +1,13 @@
 package dev.hotreload.reload;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import dev.hotreload.ReloadRecord.Failure;
 import dev.hotreload.ReloadRecord.Trigger;
-import dev.hotreload.classloading.ClassFiles;
 import dev.hotreload.compile.CompilationTarget;
 import dev.hotreload.watch.ChangedFile;
 import dev.hotreload.watch.ChangedFiles;
@@ -18,47 +18,69 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.util.Assert;
 
 /**
- * Turns a batch of changed class files into reload requests: each reloadable bean whose
- * classes changed is reloaded once for the whole batch, and the changed classes that
- * belong to no reloadable bean wait for a full refresh. It takes source mode's results
- * the same way.
+ * Turns a batch of changed class files into one verdict per class, and applies the batch:
+ * the classes of reloadable beans become new generations (each bean once for the whole
+ * batch), other loaded classes whose shape is unchanged are redefined in place, classes
+ * never loaded are left to their first use, and the rest waits for a full refresh. It
+ * takes source mode's results the same way.
  */
 public final class ChangeDispatcher implements FileChangeListener, CompilationTarget {
 
 	private static final Log logger = LogFactory.getLog(ChangeDispatcher.class);
 
-	static final String NOT_A_BEAN_CLASS = "not the class of a reloadable bean";
-
 	private final ReloadableBeans beans;
 
 	private final BeanReloader reloader;
 
-	private final PendingRefresh pendingRefresh;
+	private final InPlaceChanges inPlaceChanges;
+
+	// Source mode and the class directory watcher hand over batches from two threads;
+	// each batch is decided and applied as a whole before the next.
+	private final Object dispatchMonitor = new Object();
 
 	/**
 	 * Create a dispatcher.
 	 * @param beans the reloadable beans
 	 * @param reloader reloads the beans whose classes changed
-	 * @param pendingRefresh where the classes that hot reload cannot apply go
+	 * @param inPlaceChanges applies the changes of the other classes
 	 */
-	public ChangeDispatcher(ReloadableBeans beans, BeanReloader reloader, PendingRefresh pendingRefresh) {
+	public ChangeDispatcher(ReloadableBeans beans, BeanReloader reloader, InPlaceChanges inPlaceChanges) {
 		Assert.notNull(beans, "'beans' must not be null");
 		Assert.notNull(reloader, "'reloader' must not be null");
-		Assert.notNull(pendingRefresh, "'pendingRefresh' must not be null");
+		Assert.notNull(inPlaceChanges, "'inPlaceChanges' must not be null");
 		this.beans = beans;
 		this.reloader = reloader;
-		this.pendingRefresh = pendingRefresh;
+		this.inPlaceChanges = inPlaceChanges;
 	}
 
 	@Override
 	public void onChange(ChangedFiles changes) {
-		Set<String> unclaimed = new TreeSet<>(changes.changedClassNames());
+		synchronized (this.dispatchMonitor) {
+			dispatch(changes);
+		}
+	}
+
+	private void dispatch(ChangedFiles changes) {
+		List<ChangedFile> otherClasses = new ArrayList<>();
+		for (ChangedFile file : changes.files()) {
+			String className = file.className();
+			if (className != null && this.beans.beanNamesOf(className).isEmpty()) {
+				otherClasses.add(file);
+			}
+		}
+		InPlaceChanges.Decision decision = this.inPlaceChanges.decide(otherClasses);
+		// When decision.needsRefresh() and hotreload.refresh.on-unreloadable-change is
+		// on,
+		// this is where the whole batch goes to one full refresh, before anything of it
+		// is
+		// hot-applied. Without it, the rest is applied and the remainder waits in
+		// pendingRefresh, which the linkage check of each new generation consults.
+		this.inPlaceChanges.apply(decision, Trigger.FILE_CHANGE);
 		for (ReloadableBean bean : this.beans.all()) {
 			Set<String> changed = new TreeSet<>();
 			for (String className : changes.changedClassNames()) {
 				if (bean.owns(className)) {
 					changed.add(className);
-					unclaimed.remove(className);
 				}
 			}
 			if (!changed.isEmpty() && Files.exists(bean.classFile())) {
@@ -70,13 +92,6 @@ public final class ChangeDispatcher implements FileChangeListener, CompilationTa
 			if (file.deleted() && className != null && !this.beans.beanNamesOf(className).isEmpty()) {
 				logger.info("Class file " + file.relativeName() + " was deleted; the live generation keeps serving");
 			}
-		}
-		if (!unclaimed.isEmpty()) {
-			Set<String> topLevel = new TreeSet<>();
-			unclaimed.forEach((className) -> topLevel.add(ClassFiles.topLevelClassName(className)));
-			topLevel.forEach((className) -> this.pendingRefresh.add(className, NOT_A_BEAN_CLASS));
-			logger.info("Changed classes are not hot-reloadable: " + String.join(", ", topLevel)
-					+ "; a full refresh is needed to use them");
 		}
 	}
 

@@ -30,6 +30,17 @@ public final class PendingRefresh {
 	}
 
 	/**
+	 * Forget a class that no longer waits for a refresh, since its latest version could
+	 * be applied after all.
+	 * @param className the binary name of the class
+	 */
+	public void remove(String className) {
+		synchronized (this.classes) {
+			this.classes.remove(className);
+		}
+	}
+
+	/**
 	 * Return the classes that wait for a refresh.
 	 * @return the classes, sorted by name
 	 */

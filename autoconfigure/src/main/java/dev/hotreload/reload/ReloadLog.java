@@ -35,6 +35,12 @@ final class ReloadLog {
 				describe(record.failure()));
 	}
 
+	static String needsRefresh(ReloadableBean bean, ReloadRecord record) {
+		return String.format(Locale.ROOT, "Reload of '%s' (%s) needs a full refresh; generation %d keeps serving: %s",
+				bean.name(), bean.className(), record.generation(),
+				(record.failure() != null) ? record.failure().message() : "");
+	}
+
 	static String failedBeforeReload(ReloadRecord record) {
 		if (record.bean() != null) {
 			return "Reload of '" + record.bean() + "' failed; generation " + record.generation() + " keeps serving: "

@@ -1,10 +1,12 @@
 package dev.hotreload.reload;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import dev.hotreload.HotReloader;
 import dev.hotreload.ReloadRecord;
+import dev.hotreload.ReloadRecord.Category;
+import dev.hotreload.ReloadRecord.Outcome;
+import dev.hotreload.ReloadRecord.Verdict;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import org.junit.jupiter.api.Test;
@@ -14,12 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import static dev.hotreload.testsupport.Reloads.call;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * Changed classes that belong to no reloadable bean are listed in one INFO line and
- * reload nothing.
+ * Changed classes that belong to no reloadable bean: a plain bean whose shape is
+ * unchanged is redefined in place and keeps its identity, and classes never loaded are
+ * left to their first use.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NonReloadableClassChangeTests {
@@ -36,6 +39,7 @@ class NonReloadableClassChangeTests {
 			}
 			""";
 
+	// Only Prices$Rounding changes: the outer class file keeps its bytes.
 	private static final String PRICES = """
 			package demo;
 			public final class Prices {
@@ -49,16 +53,14 @@ class NonReloadableClassChangeTests {
 			package demo;
 			@org.springframework.stereotype.Component
 			public class Audit {
-				public String tag() { return "%s"; }
+				private int tags;
+				public String tag() { return "%s " + (++tags); }
 			}
 			""";
 
-	private static final String LINE = "Changed classes are not hot-reloadable: demo.Audit, demo.Prices; "
-			+ "a full refresh is needed to use them";
-
 	@Test
-	void changedClassesOfNoReloadableBeanAreListedAndReloadNothing(@TempDir Path temp, CapturedOutput output)
-			throws Exception {
+	void plainBeanIsRedefinedInPlaceAndClassesNeverLoadedAreLeftToTheirFirstUse(@TempDir Path temp,
+			CapturedOutput output) throws Exception {
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
 			classes.compile("demo.Config", CONFIG, "demo.Counter", COUNTER.formatted("v1"), "demo.Prices",
 					PRICES.formatted(1), "demo.Audit", AUDIT.formatted("v1"));
@@ -66,16 +68,28 @@ class NonReloadableClassChangeTests {
 			Reloads.runner(classes, "demo.Config")
 				.withPropertyValues("hotreload.watch.quiet-period=300ms")
 				.run((context) -> {
+					Object audit = context.getBean("audit");
+					assertThat(call(audit, "tag")).isEqualTo("v1 1");
 					classes.compile("demo.Prices", PRICES.formatted(100), "demo.Audit", AUDIT.formatted("v2"));
-					await().atMost(Duration.ofSeconds(10)).until(() -> output.getAll().contains(LINE));
+					ReloadRecord record = Reloads.awaitRecords(context, 1);
+					assertThat(record.outcome()).isEqualTo(Outcome.REDEFINED);
+					assertThat(record.bean()).isNull();
+					assertThat(record.classes()).containsExactly("demo.Audit");
+					assertThat(record.verdicts())
+						.containsExactly(new Verdict("demo.Audit", Category.REDEFINE, "shape unchanged"));
+					assertThat(context.getBean("audit")).isSameAs(audit);
+					assertThat(call(audit, "tag")).isEqualTo("v2 2");
+					assertThat(output.getAll())
+						.containsPattern("INFO .*Redefined 1 class in place in [0-9.]+ ms: demo.Audit")
+						.contains("Changed classes that were never loaded: demo.Prices$Rounding; their new "
+								+ "class files are used when they are first loaded");
+					assertThat(context.getBean(PendingRefresh.class).classes()).isEmpty();
 					classes.compile("demo.Counter", COUNTER.formatted("v2"));
-					ReloadRecord barrier = Reloads.awaitRecords(context, 1);
+					ReloadRecord barrier = Reloads.awaitRecords(context, 2);
 					assertThat(barrier.bean()).isEqualTo("counter");
-					assertThat(barrier.classes()).containsExactly("demo.Counter");
-					assertThat(context.getBean(HotReloader.class).history()).containsExactly(barrier);
-					assertThat(output.getAll().lines().filter((line) -> line.contains("not hot-reloadable")))
-						.singleElement()
-						.satisfies((line) -> assertThat(line).contains("INFO", LINE));
+					assertThat(barrier.verdicts()).containsExactly(
+							new Verdict("demo.Counter", Category.NEW_GENERATION, "class of reloadable bean 'counter'"));
+					assertThat(context.getBean(HotReloader.class).history()).containsExactly(barrier, record);
 				});
 		}
 	}

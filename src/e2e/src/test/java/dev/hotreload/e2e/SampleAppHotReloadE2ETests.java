@@ -151,6 +151,50 @@ class SampleAppHotReloadE2ETests {
 		}
 	}
 
+	@Test
+	void plainControllerIsRedefinedInPlaceThroughTheStartersJavaAgent() throws Exception {
+		String controller = "dev.hotreload.sample.SampleController";
+		Path classes = extractSampleClasses(this.temp.resolve("classes"));
+		List<String> libraries = libraries();
+		String agentJar = libraries.stream()
+			.filter((entry) -> Path.of(entry).getFileName().toString().startsWith("hotreload-spring-boot-autoconfigure")
+					&& entry.endsWith(".jar"))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No autoconfigure jar on " + libraries));
+		String original = Files
+			.readString(Path.of(System.getProperty("sample.sources"), controller.replace('.', '/') + ".java"));
+		String edited = original.replace("return this.visitCounter.visit();",
+				"Visit visit = this.visitCounter.visit(); return new Visit(visit.number(), visit.message() + \"!\");");
+		assertThat(edited).isNotEqualTo(original);
+		// Dynamic attach refused, as JDK 21+ will by default: only the -javaagent can
+		// help.
+		try (SampleAppProcess app = SampleAppProcess.start(classes, libraries, this.temp.resolve("app.log"),
+				List.of("-XX:-EnableDynamicAgentLoading", "-javaagent:" + agentJar))) {
+			this.port = app.port();
+			long visits = assertNextVisit(0, GREETING);
+			Path compiled = compile(controller, edited, this.temp.resolve("staging"));
+			long start = System.nanoTime();
+			Files.move(compiled, classes.resolve(controller.replace('.', '/') + ".class"),
+					StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			long[] visit = { visits };
+			await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(2)).until(() -> {
+				String message = visit().message();
+				visit[0]++;
+				return message.endsWith("!");
+			});
+			report("plain controller redefined in place (-javaagent)",
+					List.of((System.nanoTime() - start) / 1_000_000.0));
+			DocumentContext report = JsonPath.parse(get("/actuator/hotreload"));
+			assertThat(report.read("$.history[0].outcome", String.class)).isEqualTo("REDEFINED");
+			assertThat(report.read("$.history[0].classes", List.class)).containsExactly(controller);
+			assertThat(report.read("$.history[0].verdicts[0].category", String.class)).isEqualTo("REDEFINE");
+			Visit next = visit();
+			assertThat(next.number()).as("the count goes on").isEqualTo(visit[0] + 1);
+			assertThat(next.message()).isEqualTo(GREETING + next.number() + "!");
+			assertThat(app.log()).contains("Redefined 1 class in place in").doesNotContain("cannot redefine");
+		}
+	}
+
 	private static Path sampleSource() {
 		return Path.of(System.getProperty("sample.sources"), BEAN.replace('.', '/') + ".java");
 	}
@@ -186,7 +230,11 @@ class SampleAppHotReloadE2ETests {
 	// Compile next to the class directory, then move the class file in, as an IDE's
 	// build writes a finished file.
 	private static Path compile(String source, Path staging) throws IOException {
-		Path sourceFile = staging.resolve("src").resolve(BEAN.replace('.', '/') + ".java");
+		return compile(BEAN, source, staging);
+	}
+
+	private static Path compile(String className, String source, Path staging) throws IOException {
+		Path sourceFile = staging.resolve("src").resolve(className.replace('.', '/') + ".java");
 		Files.createDirectories(sourceFile.getParent());
 		Files.writeString(sourceFile, source);
 		Path output = Files.createDirectories(staging.resolve("out"));
@@ -194,7 +242,7 @@ class SampleAppHotReloadE2ETests {
 		int result = compiler.run(null, null, null, "-d", output.toString(), "-cp",
 				System.getProperty("java.class.path"), "-parameters", "-g", "--release", "17", sourceFile.toString());
 		assertThat(result).as("javac exit code").isZero();
-		return output.resolve(BEAN.replace('.', '/') + ".class");
+		return output.resolve(className.replace('.', '/') + ".class");
 	}
 
 	private static Path extractSampleClasses(Path target) throws IOException, URISyntaxException {

@@ -35,15 +35,20 @@ final class SampleAppProcess implements AutoCloseable {
 	}
 
 	static SampleAppProcess start(Path classDirectory, List<String> libraries, Path log) throws IOException {
+		return start(classDirectory, libraries, log, List.of());
+	}
+
+	static SampleAppProcess start(Path classDirectory, List<String> libraries, Path log, List<String> jvmArguments)
+			throws IOException {
 		List<String> classpath = new ArrayList<>();
 		classpath.add(classDirectory.toString());
 		classpath.addAll(libraries);
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(java, "-cp", String.join(File.pathSeparator, classpath),
-				"dev.hotreload.sample.SampleApplication", "--server.port=0", "--spring.profiles.active=dev")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmArguments);
+		command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath),
+				"dev.hotreload.sample.SampleApplication", "--server.port=0", "--spring.profiles.active=dev"));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new SampleAppProcess(process, log);
 	}
 

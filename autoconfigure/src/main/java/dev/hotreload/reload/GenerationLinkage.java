@@ -1,0 +1,65 @@
+package dev.hotreload.reload;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.hotreload.classloading.ClassFiles;
+import dev.hotreload.linkage.LinkageCheck;
+import dev.hotreload.linkage.LinkageProblem;
+import dev.hotreload.reload.PendingRefresh.PendingClass;
+
+import org.springframework.util.Assert;
+
+/**
+ * The linkage check that every new generation passes before it takes over: what its
+ * classes use must exist in the running classes, and the methods its proxy exposes must
+ * remain. A class that waits for a refresh runs in its old version, so the messages give
+ * its reason, such as {@code Owner changed shape: method getFullName() added}.
+ */
+final class GenerationLinkage {
+
+	private final PendingRefresh pendingRefresh;
+
+	GenerationLinkage(PendingRefresh pendingRefresh) {
+		Assert.notNull(pendingRefresh, "'pendingRefresh' must not be null");
+		this.pendingRefresh = pendingRefresh;
+	}
+
+	/**
+	 * Check a new generation.
+	 * @param bean the bean
+	 * @param files the class files of the new generation
+	 * @param candidate the new generation's class, loaded and not initialized
+	 * @param generation the number the new generation would get
+	 * @return one message per missing class or member; empty if it can take over
+	 */
+	List<String> problems(ReloadableBean bean, ClassFiles files, Class<?> candidate, int generation) {
+		String subject = simpleName(bean.className()) + " generation " + generation;
+		Map<String, byte[]> classFiles = new LinkedHashMap<>();
+		for (String className : files.classNames()) {
+			byte[] bytes = files.bytes(className);
+			if (bytes != null) {
+				classFiles.put(className, bytes);
+			}
+		}
+		Map<String, String> notApplied = new HashMap<>();
+		for (PendingClass pending : this.pendingRefresh.classes()) {
+			notApplied.put(pending.className(), simpleName(pending.className()) + " " + pending.reason());
+		}
+		ClassLoader running = bean.originalClass().getClassLoader();
+		List<LinkageProblem> problems = new ArrayList<>();
+		if (running != null) {
+			problems.addAll(new LinkageCheck(running).checkReferences(subject, classFiles, notApplied));
+		}
+		problems.addAll(LinkageCheck.checkProxiedMethods(subject, bean.originalClass(), candidate));
+		return problems.stream().map(LinkageProblem::message).toList();
+	}
+
+	private static String simpleName(String className) {
+		return className.substring(className.lastIndexOf('.') + 1);
+	}
+
+}
