@@ -5,14 +5,16 @@ import java.util.Set;
 
 import dev.hotreload.BeanReloadedEvent;
 import dev.hotreload.ClassesRedefinedEvent;
+import dev.hotreload.HotReloadEvent;
 import dev.hotreload.HotReloadable;
 import dev.hotreload.ReloadFailedEvent;
+import dev.hotreload.ReloadRecord;
 import dev.hotreload.classloading.ClassPathDirectories;
 import dev.hotreload.history.ReloadHistory;
+import dev.hotreload.redefine.InstrumentationAccess;
 import dev.hotreload.reload.BeanReloader;
 import dev.hotreload.reload.ChangeDispatcher;
 import dev.hotreload.reload.ClassChangeWatcher;
-import dev.hotreload.redefine.InstrumentationAccess;
 import dev.hotreload.reload.HotReloadEngine;
 import dev.hotreload.reload.InPlaceChanges;
 import dev.hotreload.reload.PendingRefresh;
@@ -71,11 +73,7 @@ public final class HotReloadAutoConfiguration {
 	@Bean
 	ReloadHistory hotReloadHistory(HotReloadProperties properties, ApplicationEventPublisher eventPublisher) {
 		ReloadHistory history = new ReloadHistory(properties.getHistory().getSize());
-		history.addListener((record) -> eventPublisher.publishEvent(switch (record.outcome()) {
-			case FAILED -> new ReloadFailedEvent(history, record);
-			case REDEFINED -> new ClassesRedefinedEvent(history, record);
-			default -> new BeanReloadedEvent(history, record);
-		}));
+		history.addListener((record) -> eventPublisher.publishEvent(eventOf(history, record)));
 		return history;
 	}
 
@@ -121,6 +119,14 @@ public final class HotReloadAutoConfiguration {
 			ChangeDispatcher hotReloadChangeDispatcher, HotReloadProperties properties) {
 		return new ClassChangeWatcher(hotReloadableBeans, hotReloadChangeDispatcher,
 				properties.getWatch().getQuietPeriod());
+	}
+
+	private static HotReloadEvent eventOf(ReloadHistory history, ReloadRecord record) {
+		return switch (record.outcome()) {
+			case FAILED -> new ReloadFailedEvent(history, record);
+			case REDEFINED -> new ClassesRedefinedEvent(history, record);
+			default -> new BeanReloadedEvent(history, record);
+		};
 	}
 
 	private static HotReloadProperties bind(Environment environment) {

@@ -238,8 +238,9 @@ public class HotReloadProperties {
 
 		/**
 		 * Whether hot reload attaches its agent to the running JVM to redefine classes in
-		 * place, when the JVM was not started with -javaagent:<hotreload jar>. Without
-		 * either, a changed class that is no reloadable bean's needs a full refresh.
+		 * place, when the JVM was not started with the -javaagent of the hotreload jar.
+		 * Without either, a changed class that is no reloadable bean's needs a full
+		 * refresh.
 		 */
 		private boolean selfAttach = true;
 

@@ -19,10 +19,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
-
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Category;
 import dev.hotreload.ReloadRecord.Failure;
@@ -36,6 +32,9 @@ import dev.hotreload.redefine.ClassShape;
 import dev.hotreload.redefine.InstrumentationAccess;
 import dev.hotreload.redefine.RedefinitionPlan;
 import dev.hotreload.watch.ChangedFile;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.io.ByteArrayResource;
@@ -285,13 +284,12 @@ public final class InPlaceChanges {
 		catch (Exception | LinkageError ex) {
 			// The JVM applies all definitions or none, so the old classes keep running.
 			classes.forEach(this.handledDigests::remove);
-			ReloadRecord record = ReloadRecord
-				.failed(timestamp, null, trigger, classes, 0, millisSince(start), refusal(ex, classes))
+			Failure failure = refusal(ex, classes);
+			ReloadRecord record = ReloadRecord.failed(timestamp, null, trigger, classes, 0, millisSince(start), failure)
 				.withVerdicts(verdicts);
 			logger.warn(String.format(Locale.ROOT,
 					"Redefinition of %s failed after %.1f ms; the previous code keeps serving: %s: %s",
-					String.join(", ", classes), record.durationMillis(), record.failure().type(),
-					record.failure().message()));
+					String.join(", ", classes), record.durationMillis(), failure.type(), failure.message()));
 			this.history.add(record);
 		}
 	}
