@@ -80,6 +80,30 @@ class SampleApplicationHotReloadTests {
 	}
 
 	@Test
+	void plainControllerIsRedefinedInPlaceAndTheCountGoesOn() {
+		RecompiledClass controller = RecompiledClass.of(SampleController.class);
+		long visits = this.client.hello().number();
+		try {
+			controller.recompile(controller.edit("return this.visitCounter.visit();",
+					"Visit visit = this.visitCounter.visit(); return new Visit(visit.number(), visit.message() + \"!\");"));
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.client.hello().message().endsWith("!"));
+			JsonNode newest = this.client.hotReload().get("history").get(0);
+			assertThat(newest.get("outcome").asString()).isEqualTo("REDEFINED");
+			assertThat(newest.get("classes").valueStream().map(JsonNode::asString))
+				.containsExactly(SampleController.class.getName());
+			assertThat(newest.get("verdicts").get(0).get("category").asString()).isEqualTo("REDEFINE");
+			assertThat(newest.get("verdicts").get(0).get("reason").asString()).isEqualTo("shape unchanged");
+			Visit visit = this.client.hello();
+			assertThat(visit.number()).as("the count goes on").isGreaterThan(visits + 1);
+			assertThat(visit.message()).endsWith("#" + visit.number() + "!");
+		}
+		finally {
+			controller.restore();
+			await().atMost(Duration.ofSeconds(10)).until(() -> !this.client.hello().message().endsWith("!"));
+		}
+	}
+
+	@Test
 	void growthModelIsReloadedBehindItsInterfaceAndTheColonyGrowsOnFromWhereItWas() {
 		this.client.tick();
 		ColonyReport before = this.client.tick();
