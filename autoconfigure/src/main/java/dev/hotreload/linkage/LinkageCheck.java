@@ -144,18 +144,24 @@ public final class LinkageCheck {
 		return methods;
 	}
 
-	// The methods the proxy could dispatch a call to, as it looks them up: by name and
-	// parameter types, bridge methods of generic interfaces included.
+	// The methods the proxy could dispatch a call to: by name and parameter types,
+	// bridge methods of generic interfaces included. The bean's own nested classes are
+	// new classes of the same names in every generation, and cross generations only by
+	// name (see the limitations), so types are compared by name.
 	private static List<Method> sameParameters(Class<?> candidate, Method method) {
 		List<Method> found = new ArrayList<>();
 		for (Method declared : ReflectionUtils.getAllDeclaredMethods(candidate)) {
 			if (declared.getName().equals(method.getName())
-					&& Arrays.equals(declared.getParameterTypes(), method.getParameterTypes())
+					&& Arrays.equals(names(declared.getParameterTypes()), names(method.getParameterTypes()))
 					&& !Modifier.isStatic(declared.getModifiers())) {
 				found.add(declared);
 			}
 		}
 		return found;
+	}
+
+	private static String[] names(Class<?>[] types) {
+		return Arrays.stream(types).map(Class::getName).toArray(String[]::new);
 	}
 
 	private static boolean returnsCompatibly(Method original, Method found) {
@@ -164,7 +170,7 @@ public final class LinkageCheck {
 		if (expected.isPrimitive() || actual.isPrimitive()) {
 			return expected == actual;
 		}
-		return expected.isAssignableFrom(actual);
+		return expected.isAssignableFrom(actual) || expected.getName().equals(actual.getName());
 	}
 
 	private static boolean exists(RunningClasses running, Reference reference) {
