@@ -97,37 +97,19 @@ class CallGateTests {
 
 	@Test
 	void drainWaitsForCallsInFlight() throws Exception {
-		CountDownLatch inside = new CountDownLatch(1);
-		CountDownLatch finish = new CountDownLatch(1);
-		CompletableFuture<Void> call = CompletableFuture.runAsync(() -> {
-			Generation generation = this.gate.enter();
-			inside.countDown();
-			awaitLatch(finish);
-			this.gate.exit(generation);
-		});
-		assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+		RunningCall call = startCall();
 		CompletableFuture<Integer> drain = CompletableFuture
 			.supplyAsync(() -> this.gate.drain(this.current.get(), Duration.ofSeconds(30)));
 		await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(5)).until(() -> !drain.isDone());
-		finish.countDown();
+		call.finish();
 		assertThat(drain.get(10, TimeUnit.SECONDS)).isZero();
-		call.get(10, TimeUnit.SECONDS);
 	}
 
 	@Test
 	void drainTimeoutReturnsTheCallsStillRunning() throws Exception {
-		CountDownLatch inside = new CountDownLatch(1);
-		CountDownLatch finish = new CountDownLatch(1);
-		CompletableFuture<Void> call = CompletableFuture.runAsync(() -> {
-			Generation generation = this.gate.enter();
-			inside.countDown();
-			awaitLatch(finish);
-			this.gate.exit(generation);
-		});
-		assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+		RunningCall call = startCall();
 		assertThat(this.gate.drain(this.current.get(), Duration.ofMillis(50))).isEqualTo(1);
-		finish.countDown();
-		call.get(10, TimeUnit.SECONDS);
+		call.finish();
 	}
 
 	@Test
@@ -143,15 +125,7 @@ class CallGateTests {
 
 	@Test
 	void interruptedDrainStopsWaitingAndKeepsTheInterrupt() throws Exception {
-		CountDownLatch inside = new CountDownLatch(1);
-		CountDownLatch finish = new CountDownLatch(1);
-		CompletableFuture<Void> call = CompletableFuture.runAsync(() -> {
-			Generation generation = this.gate.enter();
-			inside.countDown();
-			awaitLatch(finish);
-			this.gate.exit(generation);
-		});
-		assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+		RunningCall call = startCall();
 		AtomicReference<Integer> running = new AtomicReference<>();
 		AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
 		Thread drainer = new Thread(() -> {
@@ -164,8 +138,7 @@ class CallGateTests {
 		assertThat(drainer.isAlive()).isFalse();
 		assertThat(running.get()).isEqualTo(1);
 		assertThat(stillInterrupted.get()).isTrue();
-		finish.countDown();
-		call.get(10, TimeUnit.SECONDS);
+		call.finish();
 	}
 
 	@Test
@@ -196,6 +169,20 @@ class CallGateTests {
 		}
 	}
 
+	// A call that runs on the gate until it is told to finish.
+	private RunningCall startCall() throws InterruptedException {
+		CountDownLatch inside = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		CompletableFuture<Void> call = CompletableFuture.runAsync(() -> {
+			Generation generation = this.gate.enter();
+			inside.countDown();
+			awaitLatch(finish);
+			this.gate.exit(generation);
+		});
+		assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+		return new RunningCall(finish, call);
+	}
+
 	private static void awaitLatch(CountDownLatch latch) {
 		try {
 			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
@@ -204,6 +191,15 @@ class CallGateTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private record RunningCall(CountDownLatch finishLatch, CompletableFuture<Void> future) {
+
+		void finish() throws Exception {
+			this.finishLatch.countDown();
+			this.future.get(10, TimeUnit.SECONDS);
+		}
+
 	}
 
 }
