@@ -1,6 +1,7 @@
 package dev.hotreload.classloading;
 
 import java.security.ProtectionDomain;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,9 +10,10 @@ import org.springframework.util.Assert;
 
 /**
  * Defines one generation of a reloadable class: child-first for the classes of its
- * {@link ClassFiles} snapshot (the class and its nested classes), parent-first for
- * everything else. Each generation gets a fresh loader, so an old generation can be
- * unloaded once nothing refers to it.
+ * {@link ClassFiles} snapshot (the class and its nested classes), except the nested
+ * classes it shares with the application, parent-first for everything else. Each
+ * generation gets a fresh loader, so an old generation can be unloaded once nothing
+ * refers to it.
  */
 public final class GenerationClassLoader extends ClassLoader implements SmartClassLoader {
 
@@ -23,6 +25,8 @@ public final class GenerationClassLoader extends ClassLoader implements SmartCla
 
 	private final @Nullable ProtectionDomain protectionDomain;
 
+	private final Set<String> shared;
+
 	/**
 	 * Create a loader for one generation.
 	 * @param name a name that tells the bean and the generation, for diagnostics
@@ -32,9 +36,25 @@ public final class GenerationClassLoader extends ClassLoader implements SmartCla
 	 */
 	public GenerationClassLoader(String name, ClassFiles classFiles, ClassLoader parent,
 			@Nullable ProtectionDomain protectionDomain) {
+		this(name, classFiles, Set.of(), parent, protectionDomain);
+	}
+
+	/**
+	 * Create a loader for one generation that takes some nested classes from its parent
+	 * instead of defining them (see {@link NestedClassSharing}).
+	 * @param name a name that tells the bean and the generation, for diagnostics
+	 * @param classFiles the class files this loader defines itself
+	 * @param shared the binary names of the nested classes to take from the parent
+	 * @param parent the loader of the application's classes
+	 * @param protectionDomain the protection domain of the original class
+	 */
+	public GenerationClassLoader(String name, ClassFiles classFiles, Set<String> shared, ClassLoader parent,
+			@Nullable ProtectionDomain protectionDomain) {
 		super(name, parent);
 		Assert.notNull(classFiles, "'classFiles' must not be null");
+		Assert.notNull(shared, "'shared' must not be null");
 		this.classFiles = classFiles;
+		this.shared = Set.copyOf(shared);
 		this.protectionDomain = protectionDomain;
 	}
 
@@ -64,7 +84,7 @@ public final class GenerationClassLoader extends ClassLoader implements SmartCla
 	}
 
 	private boolean owns(String name) {
-		return ClassFiles.isSameOrNested(this.classFiles.className(), name);
+		return ClassFiles.isSameOrNested(this.classFiles.className(), name) && !this.shared.contains(name);
 	}
 
 	@Override

@@ -168,13 +168,12 @@ public final class StateTransfer {
 		}
 
 		boolean isOfOldGeneration(Object value) {
-			Class<?> type = value.getClass();
-			return isOwn(type) && type.getClassLoader() != this.newLoader;
+			return isReplaced(value.getClass());
 		}
 
 		boolean mentionsOwnClass(Type type) {
 			if (type instanceof Class<?> clazz) {
-				return isOwn(clazz);
+				return isReplaced(clazz);
 			}
 			if (type instanceof ParameterizedType parameterized) {
 				return mentionsOwnClass(parameterized.getRawType())
@@ -190,6 +189,26 @@ public final class StateTransfer {
 			// A type variable, whose bounds may refer to itself: the value is checked
 			// instead.
 			return false;
+		}
+
+		// A nested type that the new generation shares with the application (see
+		// NestedClassSharing) is the same class in both generations.
+		private boolean isReplaced(Class<?> type) {
+			while (type.isArray()) {
+				type = type.getComponentType();
+			}
+			if (!isOwn(type)) {
+				return false;
+			}
+			if (this.newLoader == null) {
+				return true;
+			}
+			try {
+				return Class.forName(type.getName(), false, this.newLoader) != type;
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				return true;
+			}
 		}
 
 		private boolean isOwn(Class<?> type) {
