@@ -29,10 +29,12 @@ import org.springframework.util.Assert;
  * @param inFlightCalls calls still running on the old generation when it was replaced
  * (non-zero only when they outlasted the drain timeout)
  * @param verdicts what was decided for each changed class of the attempt, and why
+ * @param notes what else the reader of the record should know, one sentence each, such as
+ * which lifecycle callbacks ran or that updates may have been lost; empty if nothing
  */
 public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Trigger trigger, List<String> classes,
 		Outcome outcome, int generation, double durationMillis, FieldReport fields, @Nullable Failure failure,
-		int inFlightCalls, List<Verdict> verdicts) {
+		int inFlightCalls, List<Verdict> verdicts, List<String> notes) {
 
 	/**
 	 * Create a record, checking its components.
@@ -48,6 +50,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	 * @param failure why the attempt failed, or {@code null}
 	 * @param inFlightCalls calls still running on the old generation
 	 * @param verdicts what was decided for each changed class
+	 * @param notes what else the reader should know
 	 */
 	public ReloadRecord {
 		Assert.notNull(timestamp, "'timestamp' must not be null");
@@ -57,6 +60,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 		Assert.isTrue((outcome == Outcome.FAILED) == (failure != null), "A failed record, and only one, has a failure");
 		classes = List.copyOf(classes);
 		verdicts = List.copyOf(verdicts);
+		notes = List.copyOf(notes);
 	}
 
 	/**
@@ -74,8 +78,28 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	 */
 	public static ReloadRecord reloaded(Instant timestamp, String bean, Trigger trigger, List<String> classes,
 			int generation, double durationMillis, FieldReport fields, int inFlightCalls) {
+		return reloaded(timestamp, bean, trigger, classes, generation, durationMillis, fields, inFlightCalls,
+				List.of());
+	}
+
+	/**
+	 * Create the record of a bean that a new generation now serves, with notes.
+	 * @param timestamp when the reload started
+	 * @param bean the bean's name
+	 * @param trigger what started the reload
+	 * @param classes the changed classes
+	 * @param generation the new generation's number
+	 * @param durationMillis how long the reload took
+	 * @param fields what happened to the bean's fields
+	 * @param inFlightCalls calls still running on the old generation after the drain
+	 * timeout
+	 * @param notes what else the reader should know
+	 * @return the record, without an id until the history adds it
+	 */
+	public static ReloadRecord reloaded(Instant timestamp, String bean, Trigger trigger, List<String> classes,
+			int generation, double durationMillis, FieldReport fields, int inFlightCalls, List<String> notes) {
 		return new ReloadRecord(0, timestamp, bean, trigger, classes, Outcome.RELOADED, generation, durationMillis,
-				fields, null, inFlightCalls, List.of());
+				fields, null, inFlightCalls, List.of(), notes);
 	}
 
 	/**
@@ -95,7 +119,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 			int generation, double durationMillis, Failure failure) {
 		Assert.notNull(failure, "'failure' must not be null");
 		return new ReloadRecord(0, timestamp, bean, trigger, classes, Outcome.FAILED, generation, durationMillis,
-				FieldReport.NONE, failure, 0, List.of());
+				FieldReport.NONE, failure, 0, List.of(), List.of());
 	}
 
 	/**
@@ -111,7 +135,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public static ReloadRecord redefined(Instant timestamp, Trigger trigger, List<String> classes,
 			double durationMillis, List<Verdict> verdicts) {
 		return new ReloadRecord(0, timestamp, null, trigger, classes, Outcome.REDEFINED, 0, durationMillis,
-				FieldReport.NONE, null, 0, verdicts);
+				FieldReport.NONE, null, 0, verdicts, List.of());
 	}
 
 	/**
@@ -121,7 +145,8 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	 */
 	public ReloadRecord withVerdicts(List<Verdict> verdicts) {
 		return new ReloadRecord(this.id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
-				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, verdicts);
+				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, verdicts,
+				this.notes);
 	}
 
 	/**
@@ -131,7 +156,8 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	 */
 	public ReloadRecord withId(long id) {
 		return new ReloadRecord(id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
-				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, this.verdicts);
+				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, this.verdicts,
+				this.notes);
 	}
 
 	/**

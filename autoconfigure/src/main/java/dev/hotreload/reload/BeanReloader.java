@@ -15,6 +15,7 @@ import dev.hotreload.StatePolicy;
 import dev.hotreload.classloading.ClassFiles;
 import dev.hotreload.classloading.ClassLoaderCaches;
 import dev.hotreload.classloading.GenerationClassLoader;
+import dev.hotreload.classloading.NestedClassSharing;
 import dev.hotreload.history.ReloadHistory;
 import dev.hotreload.proxy.Generation;
 import dev.hotreload.proxy.PackageAccess;
@@ -79,7 +80,7 @@ public final class BeanReloader {
 		this.readPatience = readPatience;
 		this.generationFactory = new GenerationFactory(beanFactory);
 		this.destruction = new GenerationDestruction(beanFactory);
-		this.keep = new KeepSwitch(beanFactory, drainTimeout);
+		this.keep = new KeepSwitch(beanFactory, this.generationFactory, this.destruction, drainTimeout);
 		this.reset = new ResetSwitch(this.destruction, drainTimeout);
 	}
 
@@ -134,8 +135,13 @@ public final class BeanReloader {
 				if (classes.isEmpty()) {
 					classes.addAll(files.classNames());
 				}
+				NestedClassSharing sharing = NestedClassSharing.plan(bean.originalClass(), bean.originalFiles(), files);
+				if (!sharing.refreshNeeded().isEmpty()) {
+					throw new RefreshNeededException(refreshNeeded(bean, sharing));
+				}
 				loader = new GenerationClassLoader("hotreload '" + bean.name() + "' #" + (previous.number() + 1), files,
-						bean.originalClass().getClassLoader(), bean.originalClass().getProtectionDomain());
+						sharing.shared(), bean.originalClass().getClassLoader(),
+						bean.originalClass().getProtectionDomain());
 				Class<?> type = Class.forName(bean.className(), false, loader);
 				List<String> problems = this.linkage.problems(bean, files, type, previous.number() + 1);
 				if (!problems.isEmpty()) {
@@ -151,7 +157,7 @@ public final class BeanReloader {
 				this.pendingRefresh.remove(bean.className());
 				ReloadRecord record = ReloadRecord
 					.reloaded(timestamp, bean.name(), trigger, classes, next.number(), millisSince(start),
-							report.fields(), report.inFlightCalls())
+							report.fields(), report.inFlightCalls(), report.notes())
 					.withVerdicts(verdicts(classes, Category.NEW_GENERATION,
 							"class of reloadable bean '" + bean.name() + "'"));
 				logger.info(ReloadLog.reloaded(bean, record));
@@ -192,6 +198,14 @@ public final class BeanReloader {
 
 	private static List<Verdict> verdicts(List<String> classes, Category category, String reason) {
 		return classes.stream().map((className) -> new Verdict(className, category, reason)).toList();
+	}
+
+	// Callers hold the first generation's nested types: a new generation whose public
+	// methods take or return other classes of those names would break them.
+	private static String refreshNeeded(ReloadableBean bean, NestedClassSharing sharing) {
+		return String.join(", ", sharing.refreshNeeded()) + " changed, but it is used in the public methods of "
+				+ bean.className() + ", which the rest of the application calls with the first generation's "
+				+ "class: a full refresh is needed to use the change";
 	}
 
 	private GenerationSwitch switchFor(StatePolicy policy) {

@@ -8,6 +8,7 @@ import dev.hotreload.StatePolicy;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.BeanNameAware;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.InitDestroyAnnotationBeanPostProcessor;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
@@ -54,6 +55,42 @@ final class GenerationFactory {
 			invokeInitMethods(beanName, instance);
 		}
 		return instance;
+	}
+
+	/**
+	 * Run the init callbacks of an instance built under {@link StatePolicy#KEEP}, which
+	 * {@link #create} skipped: {@code @PostConstruct} methods, then
+	 * {@code InitializingBean.afterPropertiesSet()} and custom init methods.
+	 * @param beanName the bean's name
+	 * @param instance the instance
+	 * @throws Exception what a callback threw
+	 */
+	void initialize(String beanName, Object instance) throws Exception {
+		for (BeanPostProcessor postProcessor : postProcessors()) {
+			if (postProcessor instanceof InitDestroyAnnotationBeanPostProcessor initDestroy) {
+				initDestroy.postProcessBeforeInitialization(instance, beanName);
+			}
+		}
+		invokeInitMethods(beanName, instance);
+	}
+
+	/**
+	 * Tell whether an instance has destroy callbacks of its own: {@code @PreDestroy}
+	 * methods, {@code DisposableBean} or {@code AutoCloseable}.
+	 * @param instance the instance
+	 * @return whether destroying it runs code of the bean
+	 */
+	boolean hasDestroyCallbacks(Object instance) {
+		if (instance instanceof DisposableBean || instance instanceof AutoCloseable) {
+			return true;
+		}
+		for (BeanPostProcessor postProcessor : postProcessors()) {
+			if (postProcessor instanceof InitDestroyAnnotationBeanPostProcessor initDestroy
+					&& initDestroy.requiresDestruction(instance)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void invokeAwareMethods(String beanName, Object instance) {

@@ -26,6 +26,9 @@ final class ReloadLog {
 			message += "; " + record.inFlightCalls() + " call(s) were still running on generation "
 					+ (record.generation() - 1) + " after the drain timeout";
 		}
+		for (String note : record.notes()) {
+			message += "; " + note;
+		}
 		return message;
 	}
 

@@ -25,6 +25,8 @@ final class ReloadableBean {
 
 	private final ReloadableTarget target;
 
+	private final ClassFiles originalFiles;
+
 	private volatile ClassFiles liveFiles;
 
 	private volatile @Nullable ClassFiles failedFiles;
@@ -36,6 +38,7 @@ final class ReloadableBean {
 		this.policy = policy;
 		this.classDirectory = classDirectory;
 		this.target = target;
+		this.originalFiles = liveFiles;
 		this.liveFiles = liveFiles;
 	}
 
@@ -69,6 +72,14 @@ final class ReloadableBean {
 
 	ReloadableTarget target() {
 		return this.target;
+	}
+
+	/**
+	 * Return the class files the application loaded, those of the first generation.
+	 * @return the original class files
+	 */
+	ClassFiles originalFiles() {
+		return this.originalFiles;
 	}
 
 	ClassFiles liveFiles() {

@@ -1,5 +1,7 @@
 package dev.hotreload.reload;
 
+import java.util.List;
+
 import dev.hotreload.ReloadRecord.FieldReport;
 
 /**
@@ -7,7 +9,12 @@ import dev.hotreload.ReloadRecord.FieldReport;
  *
  * @param fields what happened to the bean's fields
  * @param inFlightCalls calls still running on the old generation after the drain timeout
+ * @param notes what else the record should say, one sentence each
  */
-record SwitchReport(FieldReport fields, int inFlightCalls) {
+record SwitchReport(FieldReport fields, int inFlightCalls, List<String> notes) {
+
+	SwitchReport(FieldReport fields, int inFlightCalls) {
+		this(fields, inFlightCalls, List.of());
+	}
 
 }

@@ -51,7 +51,7 @@ class NestedTypesInSignaturesTests {
 				HotReloader reloader = context.getBean(HotReloader.class);
 				ReloadRecord identical = reloader.reload("shop");
 				assertThat(identical.outcome()).isEqualTo(Outcome.RELOADED);
-				assertThat(identical.state().kept()).contains("last");
+				assertThat(identical.fields().kept()).contains("last");
 				assertThat(call(shop, "pick")).isSameAs(large);
 				classes.compile("demo.Shop", SHOP.formatted("", "v2"));
 				ReloadRecord changed = Reloads.awaitRecords(context, 2);
@@ -73,8 +73,8 @@ class NestedTypesInSignaturesTests {
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(Outcome.FAILED);
 				assertThat(record.generation()).isEqualTo(1);
-				assertThat(record.error()).isNotNull();
-				assertThat(record.error().message()).contains("demo.Shop$Size")
+				assertThat(record.failure()).isNotNull();
+				assertThat(record.failure().message()).contains("demo.Shop$Size")
 					.contains("public methods of demo.Shop")
 					.contains("a full refresh is needed");
 				assertThat(call(shop, "describe", size.getEnumConstants()[0])).isEqualTo("v1 S small");
