@@ -14,9 +14,10 @@ import static dev.hotreload.testsupport.Reloads.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Under {@code StatePolicy.KEEP} a reload runs neither the init callbacks of the new
- * instance nor the destroy callbacks of the old one, and only the live generation is
- * destroyed with the context.
+ * Under {@code StatePolicy.KEEP} a bean with destroy callbacks is stopped and started
+ * around the state hand-over: the old instance's destroy callbacks run after the drain,
+ * the state is carried, then the new instance's init callbacks run; only the live
+ * generation is destroyed with the context.
  */
 class KeepStateLifecycleTests {
 
@@ -69,7 +70,7 @@ class KeepStateLifecycleTests {
 			""";
 
 	@Test
-	void callbacksDoNotRunAgainOnReload(@TempDir Path temp) throws Exception {
+	void destroyCallbacksOfTheOldAndInitCallbacksOfTheNewRunAroundTheHandOver(@TempDir Path temp) throws Exception {
 		AtomicReference<LifecycleEvents> events = new AtomicReference<>();
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
 			classes.compile("demo.Config", CONFIG, "demo.Tracker", TRACKER.formatted("v1"));
@@ -83,13 +84,14 @@ class KeepStateLifecycleTests {
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
 				assertThat(record.fields().kept()).containsExactlyInAnyOrder("hits", "opened");
-				assertThat(call(tracker, "describe")).isEqualTo("v2 hits=2 opened=v1");
-				assertThat(events.get().events()).containsExactly("postConstruct v1 hits=0", "afterPropertiesSet v1");
+				assertThat(call(tracker, "describe")).isEqualTo("v2 hits=2 opened=v2");
+				assertThat(events.get().events()).containsExactly("postConstruct v1 hits=0", "afterPropertiesSet v1",
+						"preDestroy v1 hits=2", "postConstruct v2 hits=2", "afterPropertiesSet v2");
 				call(tracker, "hit");
 			});
 		}
 		assertThat(events.get().events()).containsExactly("postConstruct v1 hits=0", "afterPropertiesSet v1",
-				"preDestroy v2 hits=3");
+				"preDestroy v1 hits=2", "postConstruct v2 hits=2", "afterPropertiesSet v2", "preDestroy v2 hits=3");
 	}
 
 }
