@@ -81,7 +81,7 @@ public final class HotReloadAutoConfiguration {
 	BeanReloader hotReloadBeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadHistory hotReloadHistory,
 			HotReloadProperties properties, PendingRefresh hotReloadPendingRefresh) {
 		return new BeanReloader(beanFactory, hotReloadHistory, properties.getReload().getDrainTimeout(),
-				properties.getReload().getReadPatience(), hotReloadPendingRefresh);
+				properties.getReload().getReadPatience(), hotReloadPendingRefresh, properties.getReload().getTimeout());
 	}
 
 	@Bean

@@ -153,10 +153,25 @@ public class HotReloadProperties {
 		private Duration drainTimeout = Duration.ofSeconds(2);
 
 		/**
+		 * How long one reload may take, waiting for an earlier reload of the same bean
+		 * included, before it is abandoned and recorded as failed: the calls it held go
+		 * on, and the previous generation keeps serving.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		/**
 		 * How long a class file that is missing, truncated or corrupt is read again,
 		 * since a compiler or an IDE may still be writing it, before the reload fails.
 		 */
 		private Duration readPatience = Duration.ofMillis(250);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
 
 		public Duration getDrainTimeout() {
 			return this.drainTimeout;

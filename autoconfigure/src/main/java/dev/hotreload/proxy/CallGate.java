@@ -106,6 +106,20 @@ public final class CallGate {
 	}
 
 	/**
+	 * Release the hold that is on, if any, from any thread, such as when a reload that
+	 * holds the gate is abandoned: the held calls go on, and releasing the hold later
+	 * from its own side changes nothing.
+	 */
+	public void releaseHold() {
+		CountDownLatch latch = this.hold;
+		if (latch != null) {
+			this.hold = null;
+			this.holder = null;
+			latch.countDown();
+		}
+	}
+
+	/**
 	 * Tell whether new calls wait right now.
 	 * @return whether a hold is on
 	 */

@@ -5,6 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Category;
@@ -24,7 +33,9 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
 
 /**
@@ -55,7 +66,27 @@ public final class BeanReloader {
 
 	private final GenerationLinkage linkage;
 
-	private final Object reloadMonitor = new Object();
+	/** The reload timeout unless told otherwise. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+	/** The failure type of an attempt abandoned after the reload timeout. */
+	public static final String TIMEOUT_TYPE = "ReloadTimeout";
+
+	private final Duration timeout;
+
+	private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+	private final ExecutorService workers = Executors
+		.newCachedThreadPool(new CustomizableThreadFactory("hotreload-reload-worker-") {
+
+			@Override
+			public Thread newThread(Runnable runnable) {
+				Thread thread = super.newThread(runnable);
+				thread.setDaemon(true);
+				return thread;
+			}
+
+		});
 
 	/**
 	 * Create a reloader.
@@ -68,6 +99,25 @@ public final class BeanReloader {
 	 */
 	public BeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadHistory history, Duration drainTimeout,
 			Duration readPatience, PendingRefresh pendingRefresh) {
+		this(beanFactory, history, drainTimeout, readPatience, pendingRefresh, DEFAULT_TIMEOUT);
+	}
+
+	/**
+	 * Create a reloader with a time limit for each attempt.
+	 * @param beanFactory the factory that builds new generations
+	 * @param history where the reload records go
+	 * @param drainTimeout how long a switch waits for calls in flight
+	 * @param readPatience how long a class file that is still being written is read again
+	 * @param pendingRefresh where a bean goes whose new generation cannot run against the
+	 * running classes
+	 * @param timeout how long an attempt may take, waiting for another attempt on the
+	 * same bean included, before it is abandoned and recorded as failed
+	 */
+	public BeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadHistory history, Duration drainTimeout,
+			Duration readPatience, PendingRefresh pendingRefresh, Duration timeout) {
+		Assert.notNull(timeout, "'timeout' must not be null");
+		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
+		this.timeout = timeout;
 		Assert.notNull(beanFactory, "'beanFactory' must not be null");
 		Assert.notNull(history, "'history' must not be null");
 		Assert.notNull(drainTimeout, "'drainTimeout' must not be null");
@@ -110,89 +160,171 @@ public final class BeanReloader {
 		return attempt(bean, trigger, changedClasses, false);
 	}
 
+	// Each attempt runs on a worker thread, so that one that does not end (a constructor
+	// or an @AfterReload method that waits forever) is abandoned after the timeout. Beans
+	// are reloaded one at a time each, but never wait for each other.
 	private @Nullable ReloadRecord attempt(ReloadableBean bean, Trigger trigger, Collection<String> changedClasses,
 			boolean force) {
-		synchronized (this.reloadMonitor) {
-			Instant timestamp = Instant.now();
-			long start = System.nanoTime();
-			Generation previous = bean.target().current();
-			List<String> classes = new ArrayList<>(changedClasses);
-			GenerationClassLoader loader = null;
-			ClassFiles files = null;
+		Instant timestamp = Instant.now();
+		long start = System.nanoTime();
+		ReentrantLock lock = this.locks.computeIfAbsent(bean.name(), (name) -> new ReentrantLock());
+		if (!tryLock(lock)) {
+			return timedOut(bean, trigger, changedClasses, timestamp, start, "another reload of it was still running");
+		}
+		try {
+			ReloadAttempt attempt = new ReloadAttempt(bean.target().gate());
+			ClassLoader contextClassLoader = Thread.currentThread().getContextClassLoader();
+			Future<@Nullable ReloadRecord> result = this.workers.submit(() -> {
+				Thread worker = Thread.currentThread();
+				attempt.runsOn(worker);
+				ClassLoader workerClassLoader = worker.getContextClassLoader();
+				worker.setContextClassLoader(contextClassLoader);
+				try {
+					return attempt(bean, trigger, changedClasses, force, timestamp, start, attempt);
+				}
+				finally {
+					worker.setContextClassLoader(workerClassLoader);
+				}
+			});
+			long remaining = this.timeout.toNanos() - (System.nanoTime() - start);
 			try {
-				files = ClassFiles.read(bean.classDirectory(), bean.className(), this.readPatience);
-				if (!force && files.sameBytesAs(bean.liveFiles())) {
-					// Back to what runs, as after undoing an edit that waits for a
-					// refresh.
-					this.pendingRefresh.remove(bean.className());
-					logger.debug("Class files of '" + bean.name() + "' are those of the live generation; no reload");
-					return null;
-				}
-				if (!force && files.sameBytesAs(bean.failedFiles())) {
-					logger.debug("Class files of '" + bean.name() + "' are those already tried; no reload");
-					return null;
-				}
-				if (classes.isEmpty()) {
-					classes.addAll(files.classNames());
-				}
-				NestedClassSharing sharing = NestedClassSharing.plan(bean.originalClass(), bean.originalFiles(), files);
-				if (!sharing.refreshNeeded().isEmpty()) {
-					throw new RefreshNeededException(refreshNeeded(bean, sharing));
-				}
-				loader = new GenerationClassLoader("hotreload '" + bean.name() + "' #" + (previous.number() + 1), files,
-						sharing.shared(), bean.originalClass().getClassLoader(),
-						bean.originalClass().getProtectionDomain());
-				Class<?> type = Class.forName(bean.className(), false, loader);
-				List<String> problems = this.linkage.problems(bean, files, type, previous.number() + 1);
-				if (!problems.isEmpty()) {
-					throw new IncompatibleGenerationException(problems);
-				}
-				type = Class.forName(bean.className(), true, loader);
-				Object instance = this.generationFactory.create(bean.name(), type, bean.policy());
-				Generation next = new Generation(previous.number() + 1, instance);
-				SwitchReport report = switchFor(bean.policy()).apply(bean.target(), next);
-				bean.liveFiles(files);
-				this.destruction.takeOver(bean);
-				releaseCaches(previous);
-				this.pendingRefresh.remove(bean.className());
-				ReloadRecord record = ReloadRecord
-					.reloaded(timestamp, bean.name(), trigger, classes, next.number(), millisSince(start),
-							report.fields(), report.inFlightCalls(), report.notes())
-					.withVerdicts(verdicts(classes, Category.NEW_GENERATION,
-							"class of reloadable bean '" + bean.name() + "'"));
-				logger.info(ReloadLog.reloaded(bean, record));
-				return this.history.add(record);
+				return result.get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
 			}
-			catch (Exception | LinkageError ex) {
-				if (loader != null) {
-					ClassLoaderCaches.clear(loader, this.beanFactory);
+			catch (TimeoutException | InterruptedException ex) {
+				if (ex instanceof InterruptedException) {
+					Thread.currentThread().interrupt();
 				}
-				if (files != null) {
-					bean.failedFiles(files);
+				String where = attempt.abandon();
+				if (where == null) {
+					return result.get();
 				}
-				if (classes.isEmpty()) {
-					classes.add(bean.className());
-				}
-				if (ex instanceof IncompatibleGenerationException incompatible) {
-					// Not a failure of the code but a change that only a refresh can
-					// apply.
-					String reason = String.join("; ", incompatible.problems());
-					this.pendingRefresh.add(bean.className(), reason);
-					ReloadRecord record = ReloadRecord
-						.failed(timestamp, bean.name(), trigger, classes, previous.number(), millisSince(start),
-								new Failure(IncompatibleGenerationException.TYPE, reason, List.of()))
-						.withVerdicts(verdicts(classes, Category.REFRESH, reason));
-					logger.warn(ReloadLog.needsRefresh(bean, record));
-					return this.history.add(record);
-				}
+				return timedOut(bean, trigger, changedClasses, timestamp, start, "it was at " + where);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while reloading '" + bean.name() + "'", ex);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException("Reload of '" + bean.name() + "' failed", cause);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private boolean tryLock(ReentrantLock lock) {
+		try {
+			return lock.tryLock(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private ReloadRecord timedOut(ReloadableBean bean, Trigger trigger, Collection<String> changedClasses,
+			Instant timestamp, long start, String detail) {
+		int generation = bean.target().current().number();
+		List<String> classes = changedClasses.isEmpty() ? List.of(bean.className()) : List.copyOf(changedClasses);
+		Failure failure = new Failure(TIMEOUT_TYPE,
+				"Reload of '" + bean.name() + "' did not finish within " + DurationStyle.SIMPLE.print(this.timeout)
+						+ " and was abandoned; generation " + generation + " keeps serving (" + detail + ")",
+				List.of());
+		ReloadRecord record = ReloadRecord.failed(timestamp, bean.name(), trigger, classes, generation,
+				millisSince(start), failure);
+		logger.warn(ReloadLog.failed(bean, record));
+		return this.history.add(record);
+	}
+
+	private @Nullable ReloadRecord attempt(ReloadableBean bean, Trigger trigger, Collection<String> changedClasses,
+			boolean force, Instant timestamp, long start, ReloadAttempt attempt) {
+		Generation previous = bean.target().current();
+		List<String> classes = new ArrayList<>(changedClasses);
+		GenerationClassLoader loader = null;
+		ClassFiles files = null;
+		try {
+			files = ClassFiles.read(bean.classDirectory(), bean.className(), this.readPatience);
+			if (!force && files.sameBytesAs(bean.liveFiles())) {
+				// Back to what runs, as after undoing an edit that waits for a
+				// refresh.
+				this.pendingRefresh.remove(bean.className());
+				logger.debug("Class files of '" + bean.name() + "' are those of the live generation; no reload");
+				return null;
+			}
+			if (!force && files.sameBytesAs(bean.failedFiles())) {
+				logger.debug("Class files of '" + bean.name() + "' are those already tried; no reload");
+				return null;
+			}
+			if (classes.isEmpty()) {
+				classes.addAll(files.classNames());
+			}
+			NestedClassSharing sharing = NestedClassSharing.plan(bean.originalClass(), bean.originalFiles(), files);
+			if (!sharing.refreshNeeded().isEmpty()) {
+				throw new RefreshNeededException(refreshNeeded(bean, sharing));
+			}
+			loader = new GenerationClassLoader("hotreload '" + bean.name() + "' #" + (previous.number() + 1), files,
+					sharing.shared(), bean.originalClass().getClassLoader(),
+					bean.originalClass().getProtectionDomain());
+			Class<?> type = Class.forName(bean.className(), false, loader);
+			List<String> problems = this.linkage.problems(bean, files, type, previous.number() + 1);
+			if (!problems.isEmpty()) {
+				throw new IncompatibleGenerationException(problems);
+			}
+			type = Class.forName(bean.className(), true, loader);
+			Object instance = this.generationFactory.create(bean.name(), type, bean.policy());
+			Generation next = new Generation(previous.number() + 1, instance);
+			attempt.checkNotAbandoned();
+			SwitchReport report = switchFor(bean.policy()).apply(bean.target(), next, attempt::claimSwitch);
+			bean.liveFiles(files);
+			this.destruction.takeOver(bean);
+			releaseCaches(previous);
+			this.pendingRefresh.remove(bean.className());
+			ReloadRecord record = ReloadRecord
+				.reloaded(timestamp, bean.name(), trigger, classes, next.number(), millisSince(start), report.fields(),
+						report.inFlightCalls(), report.notes())
+				.withVerdicts(
+						verdicts(classes, Category.NEW_GENERATION, "class of reloadable bean '" + bean.name() + "'"));
+			logger.info(ReloadLog.reloaded(bean, record));
+			return this.history.add(record);
+		}
+		catch (Exception | LinkageError ex) {
+			if (loader != null) {
+				ClassLoaderCaches.clear(loader, this.beanFactory);
+			}
+			if (attempt.isAbandoned()) {
+				// Recorded when it was abandoned; what it built never served.
+				logger.debug("Abandoned reload of '" + bean.name() + "' ended", ex);
+				return null;
+			}
+			if (files != null) {
+				bean.failedFiles(files);
+			}
+			if (classes.isEmpty()) {
+				classes.add(bean.className());
+			}
+			if (ex instanceof IncompatibleGenerationException incompatible) {
+				// Not a failure of the code but a change that only a refresh can
+				// apply.
+				String reason = String.join("; ", incompatible.problems());
+				this.pendingRefresh.add(bean.className(), reason);
 				ReloadRecord record = ReloadRecord
 					.failed(timestamp, bean.name(), trigger, classes, previous.number(), millisSince(start),
-							failureOf(ex))
-					.withVerdicts(verdicts(classes, Category.NEW_GENERATION,
-							"class of reloadable bean '" + bean.name() + "'"));
-				logger.warn(ReloadLog.failed(bean, record), ex);
+							new Failure(IncompatibleGenerationException.TYPE, reason, List.of()))
+					.withVerdicts(verdicts(classes, Category.REFRESH, reason));
+				logger.warn(ReloadLog.needsRefresh(bean, record));
 				return this.history.add(record);
 			}
+			ReloadRecord record = ReloadRecord
+				.failed(timestamp, bean.name(), trigger, classes, previous.number(), millisSince(start), failureOf(ex))
+				.withVerdicts(
+						verdicts(classes, Category.NEW_GENERATION, "class of reloadable bean '" + bean.name() + "'"));
+			logger.warn(ReloadLog.failed(bean, record), ex);
+			return this.history.add(record);
 		}
 	}
 

@@ -14,9 +14,11 @@ interface GenerationSwitch {
 	 * generation keeps serving.
 	 * @param target the bean's target
 	 * @param next the new generation, built but not serving yet
+	 * @param claim called right before the new generation takes over; it throws when the
+	 * attempt was abandoned, and the previous generation then keeps serving
 	 * @return what the switch did
 	 * @throws Exception if the new generation cannot take over
 	 */
-	SwitchReport apply(ReloadableTarget target, Generation next) throws Exception;
+	SwitchReport apply(ReloadableTarget target, Generation next, Runnable claim) throws Exception;
 
 }

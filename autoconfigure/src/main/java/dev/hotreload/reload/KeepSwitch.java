@@ -57,7 +57,7 @@ final class KeepSwitch implements GenerationSwitch {
 	}
 
 	@Override
-	public SwitchReport apply(ReloadableTarget target, Generation next) throws Exception {
+	public SwitchReport apply(ReloadableTarget target, Generation next, Runnable claim) throws Exception {
 		StateTransfer transfer = new StateTransfer(new InjectedFields(next.instance(), this.beanFactory));
 		HandedOver handedOver = new HandedOver();
 		String beanName = target.beanName();
@@ -82,6 +82,7 @@ final class KeepSwitch implements GenerationSwitch {
 					start(beanName, current.instance(), wasRunning);
 				}
 				AfterReloadMethods.invoke(current.instance(), old);
+				claim.run();
 			}
 			catch (Exception | LinkageError ex) {
 				if (cycle) {

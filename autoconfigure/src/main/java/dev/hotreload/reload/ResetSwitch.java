@@ -34,10 +34,11 @@ final class ResetSwitch implements GenerationSwitch {
 	}
 
 	@Override
-	public SwitchReport apply(ReloadableTarget target, Generation next) throws Exception {
+	public SwitchReport apply(ReloadableTarget target, Generation next, Runnable claim) throws Exception {
 		Generation previous = target.current();
 		try {
 			AfterReloadMethods.invoke(next.instance(), previous.instance());
+			claim.run();
 		}
 		catch (Exception | LinkageError ex) {
 			// The new instance went through its init callbacks but will never serve.
