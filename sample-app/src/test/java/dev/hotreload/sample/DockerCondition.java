@@ -28,17 +28,29 @@ final class DockerCondition implements ExecutionCondition {
 
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-		if (DockerClientFactory.instance().isDockerAvailable()) {
-			return ConditionEvaluationResult.enabled("A Docker engine answers");
+		String missing;
+		try {
+			if (DockerClientFactory.instance().isDockerAvailable()) {
+				return ConditionEvaluationResult.enabled("A Docker engine answers");
+			}
+			missing = SKIPPED;
+		}
+		catch (RuntimeException ex) {
+			// An engine answers, but Testcontainers cannot start with it, as when its
+			// Ryuk
+			// image cannot be pulled on a machine that reaches no registry.
+			missing = "The Docker engine cannot run Testcontainers (" + ex.getMessage() + "): the PostgreSQL tests "
+					+ "are skipped; on a machine without a registry, set TESTCONTAINERS_RYUK_DISABLED=true and "
+					+ "HOTRELOAD_POSTGRES_IMAGE as .ci/run does (see docs/dev-services.md)";
 		}
 		if (Boolean.parseBoolean(System.getenv(REQUIRED_VARIABLE))) {
 			throw new IllegalStateException(
-					"No Docker engine, and " + REQUIRED_VARIABLE + " is true: run src/docker/start-docker.sh first");
+					missing + "; " + REQUIRED_VARIABLE + " is true: run src/docker/start-docker.sh first");
 		}
 		if (told.compareAndSet(false, true)) {
-			logger.warn(SKIPPED);
+			logger.warn(missing);
 		}
-		return ConditionEvaluationResult.disabled(SKIPPED);
+		return ConditionEvaluationResult.disabled(missing);
 	}
 
 }
