@@ -1,10 +1,14 @@
 package dev.hotreload.reload;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import dev.hotreload.classloading.ClassFileNames;
+import dev.hotreload.watch.ChangedFile;
+import dev.hotreload.watch.ChangedFiles;
 import dev.hotreload.watch.FileChangeListener;
 import dev.hotreload.watch.FileWatcher;
 import org.apache.commons.logging.Log;
@@ -56,9 +60,24 @@ public final class ClassChangeWatcher implements SmartLifecycle {
 				(path) -> ClassFileNames.isClassFile(path.toString()), this.listener);
 		watcher.start();
 		this.watcher = watcher;
+		reloadChangedSinceCreated();
 		logger.info("Hot reload is watching " + directories.size() + " class director"
 				+ ((directories.size() == 1) ? "y" : "ies") + " for " + this.beans.names().size()
 				+ " reloadable bean(s): " + this.beans.names());
+	}
+
+	// A class file written while the application started, after its bean was created
+	// and before the watcher registered, raised no event and is the watcher's baseline:
+	// the beans' class files are compared with those of their live generations once.
+	private void reloadChangedSinceCreated() {
+		List<ChangedFile> classFiles = this.beans.all()
+			.stream()
+			.filter((bean) -> Files.isRegularFile(bean.classFile()))
+			.map((bean) -> new ChangedFile(bean.classDirectory(), bean.classFile(), false))
+			.toList();
+		if (!classFiles.isEmpty()) {
+			this.listener.onChange(new ChangedFiles(classFiles));
+		}
 	}
 
 	@Override
