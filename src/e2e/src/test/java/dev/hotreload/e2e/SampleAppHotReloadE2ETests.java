@@ -154,7 +154,7 @@ class SampleAppHotReloadE2ETests {
 	@Test
 	void plainControllerIsRedefinedInPlaceThroughTheStartersJavaAgent() throws Exception {
 		String controller = "dev.hotreload.sample.SampleController";
-		Path classes = extractSampleClasses(this.temp.resolve("classes"));
+		Path classes = extractSampleClasses(this.temp.resolve("target/classes"));
 		List<String> libraries = libraries();
 		String agentJar = libraries.stream()
 			.filter((entry) -> Path.of(entry).getFileName().toString().startsWith("hotreload-spring-boot-autoconfigure")
