@@ -31,6 +31,29 @@ public interface HotReloader {
 	ReloadRecord reload(String beanName, ReloadRecord.Trigger trigger);
 
 	/**
+	 * Refresh the whole application in this JVM: close its context and start it again on
+	 * a fresh class loader for the project's class directories, so that every changed
+	 * class applies, with the history, the state of {@code KEEP} beans and the
+	 * {@code @SurvivesRefresh} instances carried across. It returns at once; the refresh
+	 * runs on a thread of its own and ends with a record of outcome {@code REFRESHED} or
+	 * {@code FAILED} in the history.
+	 * @return the id of the refresh's record
+	 * @throws IllegalStateException if the application cannot be refreshed, because it
+	 * was not started from a {@code main} method with hot reload on (see
+	 * {@code docs/refresh.md})
+	 */
+	long refresh();
+
+	/**
+	 * Refresh the whole application in this JVM, saying what asked for it.
+	 * @param trigger what asked for the refresh, as the record will tell
+	 * @return the id of the refresh's record
+	 * @throws IllegalStateException if the application cannot be refreshed
+	 * @see #refresh()
+	 */
+	long refresh(ReloadRecord.Trigger trigger);
+
+	/**
 	 * Return the reload history, newest first.
 	 * @return the records kept in the history
 	 */

@@ -1,8 +1,12 @@
 package dev.hotreload;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -31,10 +35,14 @@ import org.springframework.util.Assert;
  * @param verdicts what was decided for each changed class of the attempt, and why
  * @param notes what else the reader of the record should know, one sentence each, such as
  * which lifecycle callbacks ran or that updates may have been lost; empty if nothing
+ * @param carried for a full refresh, what each {@code KEEP} bean of the new context took
+ * from the bean of the same name before the refresh, by bean name; empty otherwise (and
+ * left out of the JSON)
  */
 public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Trigger trigger, List<String> classes,
 		Outcome outcome, int generation, double durationMillis, FieldReport fields, @Nullable Failure failure,
-		int inFlightCalls, List<Verdict> verdicts, List<String> notes) {
+		int inFlightCalls, List<Verdict> verdicts, List<String> notes,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FieldReport> carried) {
 
 	/**
 	 * Create a record, checking its components.
@@ -51,6 +59,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	 * @param inFlightCalls calls still running on the old generation
 	 * @param verdicts what was decided for each changed class
 	 * @param notes what else the reader should know
+	 * @param carried what each {@code KEEP} bean took across a full refresh
 	 */
 	public ReloadRecord {
 		Assert.notNull(timestamp, "'timestamp' must not be null");
@@ -61,6 +70,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 		classes = List.copyOf(classes);
 		verdicts = List.copyOf(verdicts);
 		notes = List.copyOf(notes);
+		carried = Collections.unmodifiableMap(new TreeMap<>(carried));
 	}
 
 	/**
@@ -99,7 +109,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public static ReloadRecord reloaded(Instant timestamp, String bean, Trigger trigger, List<String> classes,
 			int generation, double durationMillis, FieldReport fields, int inFlightCalls, List<String> notes) {
 		return new ReloadRecord(0, timestamp, bean, trigger, classes, Outcome.RELOADED, generation, durationMillis,
-				fields, null, inFlightCalls, List.of(), notes);
+				fields, null, inFlightCalls, List.of(), notes, Map.of());
 	}
 
 	/**
@@ -119,7 +129,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 			int generation, double durationMillis, Failure failure) {
 		Assert.notNull(failure, "'failure' must not be null");
 		return new ReloadRecord(0, timestamp, bean, trigger, classes, Outcome.FAILED, generation, durationMillis,
-				FieldReport.NONE, failure, 0, List.of(), List.of());
+				FieldReport.NONE, failure, 0, List.of(), List.of(), Map.of());
 	}
 
 	/**
@@ -135,7 +145,24 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public static ReloadRecord redefined(Instant timestamp, Trigger trigger, List<String> classes,
 			double durationMillis, List<Verdict> verdicts) {
 		return new ReloadRecord(0, timestamp, null, trigger, classes, Outcome.REDEFINED, 0, durationMillis,
-				FieldReport.NONE, null, 0, verdicts, List.of());
+				FieldReport.NONE, null, 0, verdicts, List.of(), Map.of());
+	}
+
+	/**
+	 * Create the record of a full refresh after which the new application context runs.
+	 * @param timestamp when the refresh started
+	 * @param trigger what started the refresh
+	 * @param classes the changed classes it applied, as far as they are known
+	 * @param durationMillis how long it took from the start of the close of the old
+	 * context until the new context was ready
+	 * @param carried what each {@code KEEP} bean took from the bean of the same name
+	 * before the refresh, by bean name
+	 * @return the record, without an id until the history adds it
+	 */
+	public static ReloadRecord refreshed(Instant timestamp, Trigger trigger, List<String> classes,
+			double durationMillis, Map<String, FieldReport> carried) {
+		return new ReloadRecord(0, timestamp, null, trigger, classes, Outcome.REFRESHED, 0, durationMillis,
+				FieldReport.NONE, null, 0, List.of(), List.of(), carried);
 	}
 
 	/**
@@ -146,7 +173,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public ReloadRecord withVerdicts(List<Verdict> verdicts) {
 		return new ReloadRecord(this.id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
 				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, verdicts,
-				this.notes);
+				this.notes, this.carried);
 	}
 
 	/**
@@ -157,7 +184,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public ReloadRecord withId(long id) {
 		return new ReloadRecord(id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
 				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, this.verdicts,
-				this.notes);
+				this.notes, this.carried);
 	}
 
 	/**
@@ -191,7 +218,13 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 		 * Classes that are no reloadable bean's were redefined in place: every existing
 		 * object runs their new method bodies.
 		 */
-		REDEFINED
+		REDEFINED,
+
+		/**
+		 * A full refresh closed the application context and started it again on a fresh
+		 * class loader.
+		 */
+		REFRESHED
 
 	}
 

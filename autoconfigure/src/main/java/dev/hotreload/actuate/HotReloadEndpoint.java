@@ -2,6 +2,7 @@ package dev.hotreload.actuate;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.hotreload.BeanStatus;
 import dev.hotreload.HotReloader;
@@ -81,6 +82,43 @@ public class HotReloadEndpoint {
 			return null;
 		}
 		return new ReloadDescriptor(this.reloader.reload(name, Trigger.ENDPOINT));
+	}
+
+	/**
+	 * Refresh the whole application in this JVM. It answers at once; the refresh runs on
+	 * a thread of its own and its record appears in the history once the new context is
+	 * ready or failed.
+	 * @return {@code refresh} {@code started} and the id of the refresh's record, or
+	 * {@code unavailable} and the reason when the application cannot be refreshed
+	 */
+	@WriteOperation
+	public RefreshDescriptor refresh() {
+		try {
+			return new RefreshDescriptor(RefreshDescriptor.STARTED, this.reloader.refresh(Trigger.ENDPOINT), null);
+		}
+		catch (IllegalStateException ex) {
+			return new RefreshDescriptor(RefreshDescriptor.UNAVAILABLE, null, ex.getMessage());
+		}
+	}
+
+	/**
+	 * The answer to a request for a full refresh.
+	 *
+	 * @param refresh {@code started}, or {@code unavailable} when the application cannot
+	 * be refreshed
+	 * @param id the id the refresh's record will have, when started
+	 * @param reason why the application cannot be refreshed, when unavailable
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record RefreshDescriptor(String refresh, @Nullable Long id,
+			@Nullable String reason) implements OperationResponseBody {
+
+		/** The refresh started. */
+		public static final String STARTED = "started";
+
+		/** The application cannot be refreshed. */
+		public static final String UNAVAILABLE = "unavailable";
+
 	}
 
 	/**

@@ -18,18 +18,23 @@ import org.springframework.util.Assert;
  * gives it its id in the same step, so ids increase in the order records are listed. It
  * holds only names and values, never classes, so it keeps no generation alive and can
  * outlive the application context.
+ * <p>
+ * Across full refreshes, each application context has a history of its own, with its own
+ * listeners, over the records of one history that outlives them all (see
+ * {@link #ReloadHistory(ReloadHistory)}).
  */
 public final class ReloadHistory {
 
+	/**
+	 * How many records a history keeps unless told otherwise.
+	 */
+	public static final int DEFAULT_SIZE = 200;
+
 	private static final Log logger = LogFactory.getLog(ReloadHistory.class);
 
-	private final int size;
-
-	private final Deque<ReloadRecord> records;
+	private final Records records;
 
 	private final List<ReloadRecordListener> listeners = new CopyOnWriteArrayList<>();
-
-	private long lastId;
 
 	/**
 	 * Create a history.
@@ -37,8 +42,18 @@ public final class ReloadHistory {
 	 */
 	public ReloadHistory(int size) {
 		Assert.isTrue(size > 0, "'size' must be positive");
-		this.size = size;
-		this.records = new ArrayDeque<>(size);
+		this.records = new Records(size);
+	}
+
+	/**
+	 * Create a history over the records of another, with no listener: what one adds, both
+	 * list, and ids increase across both. The listeners of each are told only of the
+	 * records added through it.
+	 * @param shared the history whose records to share
+	 */
+	public ReloadHistory(ReloadHistory shared) {
+		Assert.notNull(shared, "'shared' must not be null");
+		this.records = shared.records;
 	}
 
 	/**
@@ -51,20 +66,32 @@ public final class ReloadHistory {
 	}
 
 	/**
-	 * Add a record, giving it the next id and dropping the oldest record if the history
-	 * is full, then tell the listeners.
-	 * @param record the record, whose id is ignored
+	 * Take the next id for a record that will be added later, such as the record of a
+	 * full refresh, whose id is answered when it starts.
+	 * @return an id greater than every id given before
+	 */
+	public long reserveId() {
+		synchronized (this.records) {
+			return ++this.records.lastId;
+		}
+	}
+
+	/**
+	 * Add a record, giving it the next id (unless it carries one from
+	 * {@link #reserveId()}) and dropping the oldest record if the history is full, then
+	 * tell the listeners.
+	 * @param record the record
 	 * @return the record as added, with its id
 	 */
 	public ReloadRecord add(ReloadRecord record) {
 		Assert.notNull(record, "'record' must not be null");
 		ReloadRecord added;
 		synchronized (this.records) {
-			added = record.withId(++this.lastId);
-			if (this.records.size() == this.size) {
-				this.records.removeLast();
+			added = (record.id() > 0) ? record : record.withId(++this.records.lastId);
+			if (this.records.deque.size() == this.records.size) {
+				this.records.deque.removeLast();
 			}
-			this.records.addFirst(added);
+			this.records.deque.addFirst(added);
 		}
 		for (ReloadRecordListener listener : this.listeners) {
 			try {
@@ -83,7 +110,7 @@ public final class ReloadHistory {
 	 */
 	public List<ReloadRecord> records() {
 		synchronized (this.records) {
-			return List.copyOf(this.records);
+			return List.copyOf(this.records.deque);
 		}
 	}
 
@@ -95,7 +122,7 @@ public final class ReloadHistory {
 	public List<ReloadRecord> recordsOf(String beanName) {
 		List<ReloadRecord> result = new ArrayList<>();
 		synchronized (this.records) {
-			for (ReloadRecord record : this.records) {
+			for (ReloadRecord record : this.records.deque) {
 				if (Objects.equals(record.bean(), beanName)) {
 					result.add(record);
 				}
@@ -110,8 +137,27 @@ public final class ReloadHistory {
 	 */
 	public int count() {
 		synchronized (this.records) {
-			return this.records.size();
+			return this.records.deque.size();
 		}
+	}
+
+	/**
+	 * The records and the last id given, which histories over the same records share;
+	 * also the lock of both.
+	 */
+	private static final class Records {
+
+		private final int size;
+
+		private final Deque<ReloadRecord> deque;
+
+		private long lastId;
+
+		Records(int size) {
+			this.size = size;
+			this.deque = new ArrayDeque<>(size);
+		}
+
 	}
 
 }

@@ -8,12 +8,14 @@ import java.util.TreeSet;
 
 import dev.hotreload.ReloadRecord.Failure;
 import dev.hotreload.ReloadRecord.Trigger;
+import dev.hotreload.classloading.ClassFiles;
 import dev.hotreload.compile.CompilationTarget;
 import dev.hotreload.watch.ChangedFile;
 import dev.hotreload.watch.ChangedFiles;
 import dev.hotreload.watch.FileChangeListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -38,19 +40,36 @@ public final class ChangeDispatcher implements FileChangeListener, CompilationTa
 	// each batch is decided and applied as a whole before the next.
 	private final Object dispatchMonitor = new Object();
 
+	private final @Nullable FullRefresh fullRefresh;
+
 	/**
-	 * Create a dispatcher.
+	 * Create a dispatcher for an application that cannot be refreshed.
 	 * @param beans the reloadable beans
 	 * @param reloader reloads the beans whose classes changed
 	 * @param inPlaceChanges applies the changes of the other classes
 	 */
 	public ChangeDispatcher(ReloadableBeans beans, BeanReloader reloader, InPlaceChanges inPlaceChanges) {
+		this(beans, reloader, inPlaceChanges, null);
+	}
+
+	/**
+	 * Create a dispatcher.
+	 * @param beans the reloadable beans
+	 * @param reloader reloads the beans whose classes changed
+	 * @param inPlaceChanges applies the changes of the other classes
+	 * @param refreshOnUnreloadableChange starts the full refresh that applies a whole
+	 * batch when one of its classes needs a refresh, or {@code null} to apply what hot
+	 * reload can and leave the rest pending
+	 */
+	public ChangeDispatcher(ReloadableBeans beans, BeanReloader reloader, InPlaceChanges inPlaceChanges,
+			@Nullable FullRefresh refreshOnUnreloadableChange) {
 		Assert.notNull(beans, "'beans' must not be null");
 		Assert.notNull(reloader, "'reloader' must not be null");
 		Assert.notNull(inPlaceChanges, "'inPlaceChanges' must not be null");
 		this.beans = beans;
 		this.reloader = reloader;
 		this.inPlaceChanges = inPlaceChanges;
+		this.fullRefresh = refreshOnUnreloadableChange;
 	}
 
 	@Override
@@ -69,12 +88,18 @@ public final class ChangeDispatcher implements FileChangeListener, CompilationTa
 			}
 		}
 		InPlaceChanges.Decision decision = this.inPlaceChanges.decide(otherClasses);
-		// When decision.needsRefresh() and hotreload.refresh.on-unreloadable-change is
-		// on,
-		// this is where the whole batch goes to one full refresh, before anything of it
-		// is
-		// hot-applied. Without it, the rest is applied and the remainder waits in
+		// A batch that hot reload can apply only in part goes whole to one full refresh,
+		// before anything of it is hot-applied, so that no part of it runs stale next to
+		// the rest. Without a refresh, the rest is applied and the remainder waits in
 		// pendingRefresh, which the linkage check of each new generation consults.
+		if (this.fullRefresh != null && decision.needsRefresh()) {
+			Set<String> classes = new TreeSet<>();
+			changes.changedClassNames().forEach((className) -> classes.add(ClassFiles.topLevelClassName(className)));
+			logger.info("Changed classes need a full refresh: " + String.join(", ", decision.refreshClassNames())
+					+ "; refreshing the application with all " + classes.size() + " changed class(es)");
+			this.fullRefresh.refresh(Trigger.FILE_CHANGE, List.copyOf(classes));
+			return;
+		}
 		this.inPlaceChanges.apply(decision, Trigger.FILE_CHANGE);
 		for (ReloadableBean bean : this.beans.all()) {
 			Set<String> changed = new TreeSet<>();

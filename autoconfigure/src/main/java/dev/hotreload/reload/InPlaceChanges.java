@@ -376,6 +376,10 @@ public final class InPlaceChanges {
 			return !of(Category.REFRESH).isEmpty();
 		}
 
+		List<String> refreshClassNames() {
+			return of(Category.REFRESH).stream().map(Verdict::className).toList();
+		}
+
 	}
 
 }

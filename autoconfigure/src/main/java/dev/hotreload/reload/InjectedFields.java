@@ -18,7 +18,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * factory's singletons (set by constructor injection), or the object of a singleton
  * {@link FactoryBean}, such as a Spring Data repository.
  */
-final class InjectedFields implements Predicate<Field> {
+public final class InjectedFields implements Predicate<Field> {
 
 	private static final Set<String> INJECTION_ANNOTATIONS = Set.of(
 			"org.springframework.beans.factory.annotation.Autowired",
@@ -31,7 +31,12 @@ final class InjectedFields implements Predicate<Field> {
 
 	private final Set<Object> singletons;
 
-	InjectedFields(Object instance, ConfigurableListableBeanFactory beanFactory) {
+	/**
+	 * Create a test for the fields of an instance.
+	 * @param instance the new instance
+	 * @param beanFactory the bean factory that injected it
+	 */
+	public InjectedFields(Object instance, ConfigurableListableBeanFactory beanFactory) {
 		this.instance = instance;
 		this.beanFactory = beanFactory;
 		this.singletons = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -139,6 +140,35 @@ public final class ReloadableBeans {
 	 */
 	public List<BeanStatus> statuses() {
 		return all().stream().map(ReloadableBean::status).toList();
+	}
+
+	/**
+	 * Return the instances that serve the calls of the reloadable beans with a given
+	 * policy now.
+	 * @param policy the state policy
+	 * @return the instances by bean name, sorted by name
+	 */
+	public Map<String, Object> currentInstances(StatePolicy policy) {
+		Map<String, Object> instances = new TreeMap<>();
+		for (ReloadableBean bean : all()) {
+			if (bean.policy() == policy) {
+				instances.put(bean.name(), bean.target().current().instance());
+			}
+		}
+		return instances;
+	}
+
+	/**
+	 * Return the instance that serves the calls of a reloadable bean now, if the bean has
+	 * a given policy.
+	 * @param beanName the bean's name
+	 * @param policy the state policy
+	 * @return the instance, or {@code null} if no reloadable bean of that policy has that
+	 * name
+	 */
+	public @Nullable Object currentInstance(String beanName, StatePolicy policy) {
+		ReloadableBean bean = this.beans.get(beanName);
+		return (bean != null && bean.policy() == policy) ? bean.target().current().instance() : null;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +45,31 @@ public final class StateTransfer {
 
 	private final Predicate<Field> fresh;
 
+	private final @Nullable Predicate<Class<?>> renewed;
+
 	/**
-	 * Create a transfer.
+	 * Create a transfer between two generations of a bean.
 	 * @param fresh tells which fields of the new instance already hold what they should,
 	 * such as injected dependencies; those are neither copied nor reported
 	 */
 	public StateTransfer(Predicate<Field> fresh) {
+		this(fresh, null);
+	}
+
+	/**
+	 * Create a transfer across a change that defines more classes anew than the bean's
+	 * own, such as a full refresh, which defines every class of the project anew. A field
+	 * whose declared type mentions such a class is reset, and so is a field whose value
+	 * is of such a class or is a collection, map or array that directly holds one.
+	 * @param fresh tells which fields of the new instance already hold what they should,
+	 * such as injected dependencies; those are neither copied nor reported
+	 * @param renewed tells the classes defined anew, or {@code null} for only the bean's
+	 * class and its nested classes
+	 */
+	public StateTransfer(Predicate<Field> fresh, @Nullable Predicate<Class<?>> renewed) {
 		Assert.notNull(fresh, "'fresh' must not be null");
 		this.fresh = fresh;
+		this.renewed = renewed;
 	}
 
 	/**
@@ -64,7 +82,7 @@ public final class StateTransfer {
 		Assert.notNull(from, "'from' must not be null");
 		Assert.notNull(to, "'to' must not be null");
 		Report report = new Report();
-		Generations generations = new Generations(from.getClass(), to.getClass());
+		Generations generations = new Generations(from.getClass(), to.getClass(), this.renewed);
 		// A record's fields are its components, all set by the canonical constructor the
 		// bean factory called, and the JDK forbids writing them by reflection.
 		if (!to.getClass().isRecord()) {
@@ -162,13 +180,38 @@ public final class StateTransfer {
 
 		private final @Nullable ClassLoader newLoader;
 
-		Generations(Class<?> oldType, Class<?> newType) {
+		private final @Nullable Predicate<Class<?>> renewed;
+
+		Generations(Class<?> oldType, Class<?> newType, @Nullable Predicate<Class<?>> renewed) {
 			this.className = oldType.getName();
 			this.newLoader = newType.getClassLoader();
+			this.renewed = renewed;
 		}
 
 		boolean isOfOldGeneration(Object value) {
-			return isReplaced(value.getClass());
+			return isReplaced(value.getClass()) || holdsRenewed(value);
+		}
+
+		// One level deep: enough for the collections and maps a bean keeps its state in.
+		private boolean holdsRenewed(Object value) {
+			Predicate<Class<?>> renewed = this.renewed;
+			if (renewed == null) {
+				return false;
+			}
+			Predicate<@Nullable Object> renewedValue = (item) -> item != null && renewed.test(item.getClass());
+			if (renewedValue.test(value)) {
+				return true;
+			}
+			if (value instanceof Collection<?> collection) {
+				return collection.stream().anyMatch(renewedValue);
+			}
+			if (value instanceof Map<?, ?> map) {
+				return map.keySet().stream().anyMatch(renewedValue) || map.values().stream().anyMatch(renewedValue);
+			}
+			if (value instanceof Object[] array) {
+				return Arrays.stream(array).anyMatch(renewedValue);
+			}
+			return false;
 		}
 
 		boolean mentionsOwnClass(Type type) {
@@ -215,7 +258,8 @@ public final class StateTransfer {
 			while (type.isArray()) {
 				type = type.getComponentType();
 			}
-			return ClassFiles.isSameOrNested(this.className, type.getName());
+			return ClassFiles.isSameOrNested(this.className, type.getName())
+					|| (this.renewed != null && this.renewed.test(type));
 		}
 
 	}
