@@ -3,6 +3,7 @@ package dev.hotreload.autoconfigure;
 import java.nio.file.Path;
 import java.util.Set;
 
+import dev.hotreload.ApplicationRefreshedEvent;
 import dev.hotreload.BeanReloadedEvent;
 import dev.hotreload.ClassesRedefinedEvent;
 import dev.hotreload.HotReloadEvent;
@@ -15,13 +16,17 @@ import dev.hotreload.redefine.InstrumentationAccess;
 import dev.hotreload.reload.BeanReloader;
 import dev.hotreload.reload.ChangeDispatcher;
 import dev.hotreload.reload.ClassChangeWatcher;
+import dev.hotreload.reload.FullRefresh;
 import dev.hotreload.reload.HotReloadEngine;
 import dev.hotreload.reload.InPlaceChanges;
 import dev.hotreload.reload.PendingRefresh;
 import dev.hotreload.reload.ReloadableBeanPostProcessor;
 import dev.hotreload.reload.ReloadableBeans;
+import dev.hotreload.restart.RefreshCarrier;
+import dev.hotreload.restart.devtools.DevToolsRestart;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -70,9 +75,14 @@ public final class HotReloadAutoConfiguration {
 		return new ReloadableBeanPostProcessor(hotReloadableBeans, bind(environment).getInclude());
 	}
 
+	// Across full refreshes, every context's history shares the records of the one that
+	// outlives them.
 	@Bean
 	ReloadHistory hotReloadHistory(HotReloadProperties properties, ApplicationEventPublisher eventPublisher) {
-		ReloadHistory history = new ReloadHistory(properties.getHistory().getSize());
+		RefreshCarrier carrier = RefreshCarrier.get();
+		ReloadHistory history = (carrier != null)
+				? new ReloadHistory(carrier.history(properties.getHistory().getSize()))
+				: new ReloadHistory(properties.getHistory().getSize());
 		history.addListener((record) -> eventPublisher.publishEvent(eventOf(history, record)));
 		return history;
 	}
@@ -86,8 +96,10 @@ public final class HotReloadAutoConfiguration {
 
 	@Bean
 	HotReloadEngine hotReloadEngine(ReloadableBeans hotReloadableBeans, BeanReloader hotReloadBeanReloader,
-			ReloadHistory hotReloadHistory) {
-		return new HotReloadEngine(hotReloadableBeans, hotReloadBeanReloader, hotReloadHistory);
+			ReloadHistory hotReloadHistory, PendingRefresh hotReloadPendingRefresh) {
+		RefreshCarrier carrier = RefreshCarrier.get();
+		return new HotReloadEngine(hotReloadableBeans, hotReloadBeanReloader, hotReloadHistory, hotReloadPendingRefresh,
+				(carrier != null) ? carrier::refresh : null);
 	}
 
 	@Bean
@@ -110,8 +122,20 @@ public final class HotReloadAutoConfiguration {
 
 	@Bean
 	ChangeDispatcher hotReloadChangeDispatcher(ReloadableBeans hotReloadableBeans, BeanReloader hotReloadBeanReloader,
-			InPlaceChanges hotReloadInPlaceChanges) {
-		return new ChangeDispatcher(hotReloadableBeans, hotReloadBeanReloader, hotReloadInPlaceChanges);
+			InPlaceChanges hotReloadInPlaceChanges, HotReloadProperties properties) {
+		return new ChangeDispatcher(hotReloadableBeans, hotReloadBeanReloader, hotReloadInPlaceChanges,
+				properties.getRefresh().isOnUnreloadableChange() ? refreshOnUnreloadableChange() : null);
+	}
+
+	// Next to DevTools, DevTools' own watcher restarts for the classes that hot reload
+	// cannot apply (see HotReloadDevToolsAutoConfiguration): the dispatcher only leaves
+	// such a batch alone, so that no part of it is hot-applied before the restart.
+	private static @Nullable FullRefresh refreshOnUnreloadableChange() {
+		RefreshCarrier carrier = RefreshCarrier.get();
+		if (carrier == null) {
+			return null;
+		}
+		return DevToolsRestart.isActive() ? (trigger, classes) -> 0 : carrier::refresh;
 	}
 
 	@Bean
@@ -125,6 +149,7 @@ public final class HotReloadAutoConfiguration {
 		return switch (record.outcome()) {
 			case FAILED -> new ReloadFailedEvent(history, record);
 			case REDEFINED -> new ClassesRedefinedEvent(history, record);
+			case REFRESHED -> new ApplicationRefreshedEvent(history, record);
 			default -> new BeanReloadedEvent(history, record);
 		};
 	}

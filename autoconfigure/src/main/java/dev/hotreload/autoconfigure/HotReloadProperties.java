@@ -42,6 +42,8 @@ public class HotReloadProperties {
 
 	private final Source source = new Source();
 
+	private final Refresh refresh = new Refresh();
+
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
 	}
@@ -84,6 +86,48 @@ public class HotReloadProperties {
 
 	public Source getSource() {
 		return this.source;
+	}
+
+	public Refresh getRefresh() {
+		return this.refresh;
+	}
+
+	/**
+	 * Properties of the full refresh, which closes the application context and starts it
+	 * again in the same JVM.
+	 */
+	public static class Refresh {
+
+		/**
+		 * Whether the application runs on a class loader that a full refresh can replace.
+		 * Read when the application starts, from system properties, environment variables
+		 * and command-line arguments only.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether a batch of changed classes that holds a class hot reload cannot apply
+		 * is applied whole by one full refresh. When false, hot reload applies what it
+		 * can and the rest waits in 'pendingRefresh' of the endpoint.
+		 */
+		private boolean onUnreloadableChange = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isOnUnreloadableChange() {
+			return this.onUnreloadableChange;
+		}
+
+		public void setOnUnreloadableChange(boolean onUnreloadableChange) {
+			this.onUnreloadableChange = onUnreloadableChange;
+		}
+
 	}
 
 	/**

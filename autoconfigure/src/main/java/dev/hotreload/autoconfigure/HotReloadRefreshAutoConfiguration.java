@@ -1,0 +1,53 @@
+package dev.hotreload.autoconfigure;
+
+import java.util.Objects;
+
+import dev.hotreload.reload.ReloadableBeans;
+import dev.hotreload.restart.CarriedStateRestorer;
+import dev.hotreload.restart.RefreshCarrier;
+import dev.hotreload.restart.RefreshHandOver;
+import dev.hotreload.restart.SurvivesRefreshPostProcessor;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Role;
+
+/**
+ * Auto-configuration of what crosses a full refresh: the state of {@code KEEP} beans,
+ * handed over when the context closes and taken by the beans of the new context, and the
+ * {@code @SurvivesRefresh} instances. It applies when hot reload is on and the
+ * application runs on a restarter (hot reload's own or DevTools').
+ */
+@AutoConfiguration(after = HotReloadAutoConfiguration.class)
+@ConditionalOnBean(ReloadableBeans.class)
+@Conditional(OnRefreshAvailableCondition.class)
+public final class HotReloadRefreshAutoConfiguration {
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static SurvivesRefreshPostProcessor hotReloadSurvivesRefreshPostProcessor() {
+		return new SurvivesRefreshPostProcessor(carrier());
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static CarriedStateRestorer hotReloadCarriedStateRestorer(ReloadableBeans hotReloadableBeans,
+			ConfigurableListableBeanFactory beanFactory) {
+		return new CarriedStateRestorer(carrier(), hotReloadableBeans, beanFactory);
+	}
+
+	@Bean
+	RefreshHandOver hotReloadRefreshHandOver(ReloadableBeans hotReloadableBeans,
+			ConfigurableListableBeanFactory beanFactory) {
+		return new RefreshHandOver(carrier(), hotReloadableBeans, beanFactory);
+	}
+
+	private static RefreshCarrier carrier() {
+		return Objects.requireNonNull(RefreshCarrier.get(), "The application cannot be refreshed");
+	}
+
+}
