@@ -270,6 +270,7 @@ class SampleAppHotReloadE2ETests {
 		String sample = sampleLocation().toString();
 		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter((entry) -> !Path.of(entry).toAbsolutePath().toString().equals(sample))
+			.filter((entry) -> !Path.of(entry).getFileName().toString().startsWith("spring-boot-devtools"))
 			.toList();
 	}
 

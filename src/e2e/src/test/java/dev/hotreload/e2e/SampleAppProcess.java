@@ -40,6 +40,11 @@ final class SampleAppProcess implements AutoCloseable {
 
 	static SampleAppProcess start(Path classDirectory, List<String> libraries, Path log, List<String> jvmArguments)
 			throws IOException {
+		return start(classDirectory, libraries, log, jvmArguments, List.of());
+	}
+
+	static SampleAppProcess start(Path classDirectory, List<String> libraries, Path log, List<String> jvmArguments,
+			List<String> arguments) throws IOException {
 		List<String> classpath = new ArrayList<>();
 		classpath.add(classDirectory.toString());
 		classpath.addAll(libraries);
@@ -48,6 +53,7 @@ final class SampleAppProcess implements AutoCloseable {
 		command.addAll(jvmArguments);
 		command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath),
 				"dev.hotreload.sample.SampleApplication", "--server.port=0", "--spring.profiles.active=dev"));
+		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new SampleAppProcess(process, log);
 	}
