@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -129,9 +130,9 @@ public final class Refresher {
 		}
 		worker.start();
 		CountDownLatch done = new CountDownLatch(1);
-		Throwable[] error = new Throwable[1];
+		AtomicReference<@Nullable Throwable> error = new AtomicReference<>();
 		this.requests.add(() -> {
-			error[0] = launch(false);
+			error.set(launch(false));
 			done.countDown();
 		});
 		try {
@@ -141,7 +142,7 @@ public final class Refresher {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while the application started", ex);
 		}
-		return error[0];
+		return error.get();
 	}
 
 	/**

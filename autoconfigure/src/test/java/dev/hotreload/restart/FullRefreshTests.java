@@ -137,8 +137,7 @@ class FullRefreshTests {
 			await().atMost(Duration.ofSeconds(60)).until(() -> app.get("/bye").statusCode() == 200);
 			// The new web server answers before the context is ready, which ends the
 			// refresh.
-			await().atMost(Duration.ofSeconds(30))
-				.until(() -> app.history().get(0).outcome() == Outcome.REFRESHED);
+			await().atMost(Duration.ofSeconds(30)).until(() -> app.history().get(0).outcome() == Outcome.REFRESHED);
 			ReloadRecord refreshed = app.history().get(0);
 			assertThat(refreshed.id()).isGreaterThan(before);
 			assertThat(refreshed.outcome()).isEqualTo(Outcome.REFRESHED);

@@ -62,7 +62,7 @@ final class RefreshingApplication implements AutoCloseable {
 	 * @return the running application
 	 */
 	static RefreshingApplication start(Path temp, List<String> sources, String... args) throws IOException {
-		Path classes = Files.createDirectories(temp.resolve("classes")).toRealPath();
+		Path classes = Files.createDirectories(temp.resolve("target/classes")).toRealPath();
 		compile(classes, sources);
 		List<String> allArgs = new ArrayList<>(List.of("--server.port=0", "--hotreload.enabled=true",
 				"--management.endpoints.web.exposure.include=hotreload", "--spring.main.banner-mode=off",

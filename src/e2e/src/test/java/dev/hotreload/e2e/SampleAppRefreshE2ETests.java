@@ -68,7 +68,7 @@ class SampleAppRefreshE2ETests {
 
 	@Test
 	void newEndpointOnPlainControllerIsServedAfterRefreshWithCounterAndHistoryKept() throws Exception {
-		Path classes = extractSampleClasses(this.temp.resolve("classes"));
+		Path classes = extractSampleClasses(this.temp.resolve("target/classes"));
 		long coldStart = System.nanoTime();
 		try (SampleAppProcess app = SampleAppProcess.start(classes, libraries(false), this.temp.resolve("app.log"))) {
 			double coldStartMillis = awaitOk(app, "/hello", coldStart);
@@ -84,7 +84,8 @@ class SampleAppRefreshE2ETests {
 			assertThat(get(app, "/goodbye")).startsWith("Goodbye after " + (visits + 2) + " visits");
 			visits += 2;
 
-			// The new web server answers before the context is ready, which ends the refresh.
+			// The new web server answers before the context is ready, which ends the
+			// refresh.
 			DocumentContext report = awaitHistoryHead(app, "REFRESHED");
 			assertThat(report.read("$.history[0].trigger", String.class)).isEqualTo("FILE_CHANGE");
 			assertThat(report.read("$.history[0].classes", List.class)).contains(CONTROLLER);
@@ -115,7 +116,7 @@ class SampleAppRefreshE2ETests {
 
 	@Test
 	void withDevToolsAHotReloadableChangeRestartsNothingAndAnUnreloadableOneRestartsOnce() throws Exception {
-		Path classes = extractSampleClasses(this.temp.resolve("classes"));
+		Path classes = extractSampleClasses(this.temp.resolve("target/classes"));
 		try (SampleAppProcess app = SampleAppProcess.start(classes, libraries(true), this.temp.resolve("app.log"),
 				List.of(), List.of("--spring.devtools.livereload.enabled=false"))) {
 			awaitOk(app, "/hello", System.nanoTime());
