@@ -77,17 +77,33 @@ public final class ReloadHistory {
 	}
 
 	/**
-	 * Add a record, giving it the next id (unless it carries one from
-	 * {@link #reserveId()}) and dropping the oldest record if the history is full, then
-	 * tell the listeners.
-	 * @param record the record
+	 * Add a record, giving it the next id and dropping the oldest record if the history
+	 * is full, then tell the listeners.
+	 * @param record the record, whose id is ignored
 	 * @return the record as added, with its id
 	 */
 	public ReloadRecord add(ReloadRecord record) {
 		Assert.notNull(record, "'record' must not be null");
+		return add(record, 0);
+	}
+
+	/**
+	 * Add a record under an id taken before with {@link #reserveId()}, dropping the
+	 * oldest record if the history is full, then tell the listeners.
+	 * @param record the record, whose id is ignored
+	 * @param reservedId the id to give it
+	 * @return the record as added, with its id
+	 */
+	public ReloadRecord addReserved(ReloadRecord record, long reservedId) {
+		Assert.notNull(record, "'record' must not be null");
+		Assert.isTrue(reservedId > 0, "'reservedId' must be positive");
+		return add(record, reservedId);
+	}
+
+	private ReloadRecord add(ReloadRecord record, long reservedId) {
 		ReloadRecord added;
 		synchronized (this.records) {
-			added = (record.id() > 0) ? record : record.withId(++this.records.lastId);
+			added = record.withId((reservedId > 0) ? reservedId : ++this.records.lastId);
 			if (this.records.deque.size() == this.records.size) {
 				this.records.deque.removeLast();
 			}

@@ -256,9 +256,8 @@ public final class RefreshCarrier {
 			this.keptBeans.clear();
 			this.claimed.clear();
 		}
-		ReloadRecord record = history.add(ReloadRecord
-			.refreshed(run.timestamp, run.trigger, List.copyOf(run.classes), millisSince(run.start), carried)
-			.withId(run.id));
+		ReloadRecord record = history.addReserved(ReloadRecord.refreshed(run.timestamp, run.trigger,
+				List.copyOf(run.classes), millisSince(run.start), carried), run.id);
 		logger.info(describe(record, unclaimed, survivorNames()));
 		return record;
 	}
@@ -281,11 +280,9 @@ public final class RefreshCarrier {
 			this.carriedFields.clear();
 			this.claimed.clear();
 		}
-		ReloadRecord record = history(ReloadHistory.DEFAULT_SIZE).add(
-				ReloadRecord
-					.failed(run.timestamp, null, run.trigger, List.copyOf(run.classes), 0, millisSince(run.start),
-							ReloadRecord.Failure.of(error))
-					.withId(run.id));
+		ReloadRecord record = history(ReloadHistory.DEFAULT_SIZE).addReserved(ReloadRecord.failed(run.timestamp, null,
+				run.trigger, List.copyOf(run.classes), 0, millisSince(run.start), ReloadRecord.Failure.of(error)),
+				run.id);
 		ReloadRecord.Failure failure = record.failure();
 		logger.error(String.format(Locale.ROOT, "Refresh failed after %.1f ms: %s: %s", record.durationMillis(),
 				(failure != null) ? failure.type() : "?", (failure != null) ? failure.message() : ""));

@@ -40,7 +40,10 @@ class FailingRefreshTests {
 		try (RefreshingApplication app = RefreshingApplication.start(this.temp, sources)) {
 			assertThat(app.body("/hello/ann")).isEqualTo("1 [ann] last ann of 1");
 			app.compile("demo.Service",
-					SERVICE.formatted("if (true) throw new IllegalStateException(\"broken on purpose\");"));
+					SERVICE.formatted("if (true) throw new IllegalStateException(\"broken on purpose\");")
+						// A new method changes the class's shape: only a refresh applies
+						// it.
+						.replace("public Service() {", "public void check() {\n}\npublic Service() {"));
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> !app.history().isEmpty() && app.history().get(0).outcome() == Outcome.FAILED);
 			ReloadRecord failed = app.history().get(0);
