@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
@@ -27,10 +28,12 @@ import org.jspecify.annotations.Nullable;
  * {@code out/test/<module>}, Eclipse's and VS Code's {@code bin} and
  * {@code bin/<source set>}.</li>
  * </ul>
- * Other classpath directories are not watched, so that an application run from packaged
- * classes, such as Spring Boot's extracted layout ({@code BOOT-INF/classes} next to the
- * launcher's classes), has none. Nothing below {@code BOOT-INF} or {@code WEB-INF}
- * counts, nor a directory holding {@code BOOT-INF}, even when named explicitly.
+ * The directory of hot reload's own classes is never watched, so that an application run
+ * from hot reload's own build does not reload the engine itself. Other classpath
+ * directories are not watched, so that an application run from packaged classes, such as
+ * Spring Boot's extracted layout ({@code BOOT-INF/classes} next to the launcher's
+ * classes), has none. Nothing below {@code BOOT-INF} or {@code WEB-INF} counts, nor a
+ * directory holding {@code BOOT-INF}, even when named explicitly.
  */
 public final class ClassPathDirectories {
 
@@ -38,7 +41,15 @@ public final class ClassPathDirectories {
 
 	private static final Set<String> PACKAGED_LAYOUT_DIRECTORIES = Set.of("BOOT-INF", "WEB-INF");
 
+	private static final @Nullable Path OWN_CLASSES = ownClasses();
+
 	private ClassPathDirectories() {
+	}
+
+	private static @Nullable Path ownClasses() {
+		CodeSource source = ClassPathDirectories.class.getProtectionDomain().getCodeSource();
+		Path path = (source != null && source.getLocation() != null) ? toPath(source.getLocation()) : null;
+		return (path != null && Files.isDirectory(path)) ? path : null;
 	}
 
 	/**
@@ -56,7 +67,13 @@ public final class ClassPathDirectories {
 			while (roots.hasMoreElements()) {
 				Path path = toPath(roots.nextElement());
 				if (path != null && Files.isDirectory(path) && !result.contains(path)) {
-					if (isBuildOutput(path) && !isPackagedLayout(path)) {
+					if (path.equals(OWN_CLASSES)) {
+						// Run from hot reload's own build (as the sample is), its engine
+						// must not
+						// reload itself.
+						logger.debug("Not watching " + path + " for hot reload: it holds hot reload's own classes");
+					}
+					else if (isBuildOutput(path) && !isPackagedLayout(path)) {
 						result.add(path);
 					}
 					else {
