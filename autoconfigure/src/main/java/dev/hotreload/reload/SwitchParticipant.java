@@ -1,0 +1,58 @@
+package dev.hotreload.reload;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.hotreload.proxy.Generation;
+import dev.hotreload.proxy.ReloadableTarget;
+
+/**
+ * Something outside the bean that must follow its new class when a reload switches it to
+ * a new generation, such as the request mappings of a controller. The reloader asks each
+ * participant to {@link #prepare prepare} once the new instance is built, applies the
+ * prepared changes as the last step before the switch (under
+ * {@link dev.hotreload.StatePolicy#KEEP KEEP}, while new calls are held), then commits
+ * them, or rolls them back if the reload fails.
+ */
+public interface SwitchParticipant {
+
+	/**
+	 * Prepare for the switch of a bean, without changing what the application sees.
+	 * @param target the bean's target, on its current generation
+	 * @param next the generation about to take over
+	 * @return the change to apply at the switch, or {@code null} if this participant has
+	 * nothing to do for the bean
+	 * @throws Exception to fail the reload; the current generation keeps serving
+	 */
+	@Nullable Prepared prepare(ReloadableTarget target, Generation next) throws Exception;
+
+	/**
+	 * A change prepared for one switch.
+	 */
+	interface Prepared {
+
+		/**
+		 * Apply the change, as the last step before the new generation takes over.
+		 * @throws Exception to fail the reload, after undoing whatever this call did
+		 */
+		void apply() throws Exception;
+
+		/**
+		 * Undo an applied change, or forget a prepared one, when the reload failed.
+		 */
+		void rollback();
+
+		/**
+		 * Finish the change once the new generation serves calls.
+		 * @param previous the generation that was replaced
+		 */
+		void commit(Generation previous);
+
+		/**
+		 * Describe what the change did, for the reload's log line.
+		 * @return a short description, empty if it changed nothing worth telling
+		 */
+		String summary();
+
+	}
+
+}
