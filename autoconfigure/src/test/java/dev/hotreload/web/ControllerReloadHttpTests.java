@@ -1,6 +1,14 @@
 package dev.hotreload.web;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Outcome;
@@ -20,6 +28,7 @@ class ControllerReloadHttpTests {
 
 	private static final String VETS = "demo.VetController";
 
+	// Synchronized: requests run on several threads at once.
 	private static final String VETS_V1 = """
 			package demo;
 			import org.springframework.web.bind.annotation.*;
@@ -28,13 +37,35 @@ class ControllerReloadHttpTests {
 			public class VetController {
 				private int visits;
 				@GetMapping("/vets")
-				public String vets() {
+				public synchronized String vets() {
 					this.visits++;
 					return "vets " + this.visits;
 				}
 				@GetMapping("/owners/find")
 				public String find() {
 					return "find";
+				}
+			}
+			""";
+
+	private static final String OWNERS = "demo.OwnerController";
+
+	private static final String OWNER_FORM = """
+			package demo;
+			public class OwnerForm {
+				private int id;
+				private String name;
+				public int getId() {
+					return this.id;
+				}
+				public void setId(int id) {
+					this.id = id;
+				}
+				public String getName() {
+					return this.name;
+				}
+				public void setName(String name) {
+					this.name = name;
 				}
 			}
 			""";
@@ -61,6 +92,30 @@ class ControllerReloadHttpTests {
 	}
 
 	private ReloadableClasses classes;
+
+	// The owners controller, with the given extra members.
+	private static String owners(String members) {
+		return """
+				package demo;
+				import org.springframework.ui.Model;
+				import org.springframework.web.bind.annotation.*;
+				@dev.hotreload.HotReloadable
+				@RestController
+				public class OwnerController {
+					@PostMapping("/owners")
+					public String save(@ModelAttribute("owner") OwnerForm owner) {
+						return "owner " + owner.getId() + " " + owner.getName();
+					}
+					@GetMapping("/owners/page")
+					public String page(Model model) {
+						return "page " + model.getAttribute("title");
+					}
+					@GetMapping("/owners/boom")
+					public String boom() {
+						throw new IllegalArgumentException("boom");
+					}
+				""" + members + "}\n";
+	}
 
 	@Test
 	void newMappingAnswersRemovedOneIsNotFoundChangedPathMovesAndStateIsKept() {
@@ -99,6 +154,187 @@ class ControllerReloadHttpTests {
 		assertThat(app.get("/owners/search").body()).isEqualTo("search");
 		assertThat(app.context().getBean(ControllerMappings.class).mappingsOf("vetController"))
 			.containsExactly("GET /owners/search", "GET /vets", "GET /vets/count");
+	}
+
+	@Test
+	void newRequestParamAndPathVariableAreBound() {
+		WebApp app = start(VETS, VETS_V1);
+		assertThat(app.get("/vets").body()).isEqualTo("vets 1");
+		this.classes.compile(VETS, """
+				package demo;
+				import org.springframework.web.bind.annotation.*;
+				@dev.hotreload.HotReloadable
+				@RestController
+				public class VetController {
+					private int visits;
+					@GetMapping("/vets")
+					public String vets(@RequestParam(defaultValue = "vets") String label) {
+						this.visits++;
+						return label + " " + this.visits;
+					}
+					@GetMapping("/owners/{ownerId}/find")
+					public String find(@PathVariable int ownerId) {
+						return "find " + ownerId;
+					}
+				}
+				""");
+		ReloadRecord record = app.awaitRecords(1);
+		assertThat(record.outcome()).isEqualTo(Outcome.RELOADED);
+		assertThat(app.get("/vets?label=visit").body()).isEqualTo("visit 2");
+		assertThat(app.get("/vets").body()).isEqualTo("vets 3");
+		assertThat(app.get("/owners/7/find").body()).isEqualTo("find 7");
+		assertThat(app.get("/owners/find").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void newInitBinderRuleKeepsAFormFieldOut() {
+		WebApp app = start("demo.OwnerForm", OWNER_FORM, OWNERS, owners(""));
+		assertThat(app.postForm("/owners", "id=5&name=Ada").body()).isEqualTo("owner 5 Ada");
+		this.classes.compile(OWNERS, owners("""
+				@InitBinder
+				public void setAllowedFields(org.springframework.web.bind.WebDataBinder binder) {
+					binder.setDisallowedFields("id");
+				}
+				"""));
+		assertThat(app.awaitRecords(1).outcome()).isEqualTo(Outcome.RELOADED);
+		assertThat(app.postForm("/owners", "id=5&name=Ada").body()).isEqualTo("owner 0 Ada");
+		this.classes.compile(OWNERS, owners(""));
+		assertThat(app.awaitRecords(2).outcome()).isEqualTo(Outcome.RELOADED);
+		assertThat(app.postForm("/owners", "id=6&name=Grace").body()).isEqualTo("owner 6 Grace");
+	}
+
+	@Test
+	void renamedModelAttributeMethodKeepsPagesWorking() {
+		WebApp app = start("demo.OwnerForm", OWNER_FORM, OWNERS, owners("""
+				@ModelAttribute("title")
+				public String title() {
+					return "Owners";
+				}
+				"""));
+		assertThat(app.get("/owners/page").body()).isEqualTo("page Owners");
+		this.classes.compile(OWNERS, owners("""
+				@ModelAttribute("title")
+				public String pageTitle() {
+					return "All owners";
+				}
+				"""));
+		assertThat(app.awaitRecords(1).outcome()).isEqualTo(Outcome.RELOADED);
+		assertThat(app.get("/owners/page").body()).isEqualTo("page All owners");
+	}
+
+	@Test
+	void changedExceptionHandlerAnswers() {
+		WebApp app = start("demo.OwnerForm", OWNER_FORM, OWNERS, owners("""
+				@ExceptionHandler(IllegalArgumentException.class)
+				public org.springframework.http.ResponseEntity<String> badRequest(IllegalArgumentException ex) {
+					return org.springframework.http.ResponseEntity.badRequest().body("bad: " + ex.getMessage());
+				}
+				"""));
+		assertThat(app.get("/owners/boom")).satisfies((response) -> {
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(response.body()).isEqualTo("bad: boom");
+		});
+		this.classes.compile(OWNERS, owners("""
+				@ExceptionHandler(IllegalArgumentException.class)
+				public org.springframework.http.ResponseEntity<String> conflict(IllegalArgumentException ex) {
+					return org.springframework.http.ResponseEntity.status(409).body("conflict: " + ex.getMessage());
+				}
+				"""));
+		assertThat(app.awaitRecords(1).outcome()).isEqualTo(Outcome.RELOADED);
+		assertThat(app.get("/owners/boom")).satisfies((response) -> {
+			assertThat(response.statusCode()).isEqualTo(409);
+			assertThat(response.body()).isEqualTo("conflict: boom");
+		});
+	}
+
+	@Test
+	void conflictingMappingFailsTheReloadAndThePreviousMappingsKeepServing() {
+		WebApp app = start(VETS, VETS_V1, "demo.Elsewhere", """
+				package demo;
+				@org.springframework.web.bind.annotation.RestController
+				public class Elsewhere {
+					@org.springframework.web.bind.annotation.GetMapping("/taken")
+					public String taken() {
+						return "elsewhere";
+					}
+				}
+				""");
+		assertThat(app.get("/vets").body()).isEqualTo("vets 1");
+		this.classes.compile(VETS, """
+				package demo;
+				import org.springframework.web.bind.annotation.*;
+				@dev.hotreload.HotReloadable
+				@RestController
+				public class VetController {
+					private int visits;
+					@GetMapping("/vets")
+					public String vets() {
+						this.visits += 100;
+						return "new vets " + this.visits;
+					}
+					@GetMapping("/vets/count")
+					public String count() {
+						return "count " + this.visits;
+					}
+					@GetMapping("/taken")
+					public String taken() {
+						return "vets";
+					}
+				}
+				""");
+		ReloadRecord record = app.awaitRecords(1);
+		assertThat(record.outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(record.generation()).isEqualTo(1);
+		assertThat(record.error()).isNotNull();
+		assertThat(record.error().message())
+			.startsWith("Request mappings of 'vetController' not changed: Ambiguous mapping.")
+			.contains("/taken")
+			.doesNotContain("\n");
+		assertThat(app.get("/vets").body()).isEqualTo("vets 2");
+		assertThat(app.get("/owners/find").body()).isEqualTo("find");
+		assertThat(app.get("/vets/count").statusCode()).isEqualTo(404);
+		assertThat(app.get("/taken").body()).isEqualTo("elsewhere");
+		assertThat(app.context().getBean(ControllerMappings.class).mappingsOf("vetController"))
+			.containsExactly("GET /owners/find", "GET /vets");
+	}
+
+	@Test
+	void concurrentRequestsDuringReloadsLoseNoUpdate() throws Exception {
+		WebApp app = start(VETS, VETS_V1);
+		int threads = 4;
+		AtomicBoolean running = new AtomicBoolean(true);
+		AtomicInteger served = new AtomicInteger();
+		List<String> unexpected = new CopyOnWriteArrayList<>();
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			for (int i = 0; i < threads; i++) {
+				executor.submit(() -> {
+					while (running.get()) {
+						HttpResponse<String> response = app.get("/vets");
+						if (response.statusCode() == 200) {
+							served.incrementAndGet();
+						}
+						else {
+							unexpected.add(response.statusCode() + " " + response.body());
+						}
+					}
+				});
+			}
+			for (int generation = 2; generation <= 4; generation++) {
+				String path = "/vets/gen" + generation;
+				this.classes.compile(VETS, VETS_V1.replace("/owners/find", path));
+				assertThat(app.awaitRecords(generation - 1).generation()).isEqualTo(generation);
+				assertThat(app.get(path).body()).isEqualTo("find");
+			}
+		}
+		finally {
+			running.set(false);
+			executor.shutdown();
+			assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+		}
+		assertThat(unexpected).isEmpty();
+		assertThat(served.get()).isPositive();
+		assertThat(app.get("/vets").body()).isEqualTo("vets " + (served.get() + 1));
 	}
 
 }
