@@ -1,30 +1,31 @@
 package dev.hotreload.web;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
+import org.springframework.core.MethodParameter;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.web.method.support.HandlerMethodArgumentResolverComposite;
+import org.springframework.web.method.support.HandlerMethodReturnValueHandlerComposite;
 import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
- * Forgets what Spring MVC cached for the handler types of a replaced generation. The
- * {@code @InitBinder}, {@code @ModelAttribute}, {@code @SessionAttributes} and
- * {@code @ExceptionHandler} methods are cached per handler type, and each generation is
- * registered with a handler of its own class, so these caches never serve a stale method;
- * but they would keep the replaced generation's classes, and so its class loader,
- * reachable. Spring MVC offers no way to evict one type.
+ * Forgets what Spring MVC cached for the classes of a replaced generation. The handler
+ * adapter and the exception resolver cache the {@code @InitBinder},
+ * {@code @ModelAttribute}, {@code @SessionAttributes} and {@code @ExceptionHandler}
+ * methods per handler type, and their argument resolvers and return value handlers cache
+ * what they found per handler type or method parameter. Each generation is registered
+ * with a handler of its own class, so these caches never serve a stale method; but they
+ * would keep the replaced generation's classes, and so its class loader, reachable.
+ * Spring MVC offers no way to evict one entry, so the maps named {@code ...Cache} of
+ * these objects are cleaned of the keys that belong to the replaced generation.
  */
 final class HandlerTypeCaches {
-
-	private static final List<Field> ADAPTER_CACHES = fields(RequestMappingHandlerAdapter.class,
-			"sessionAttributesHandlerCache", "initBinderCache", "modelAttributeCache");
-
-	private static final List<Field> RESOLVER_CACHES = fields(ExceptionHandlerExceptionResolver.class,
-			"exceptionHandlerCache");
 
 	private HandlerTypeCaches() {
 	}
@@ -37,31 +38,56 @@ final class HandlerTypeCaches {
 	 */
 	static void evict(ClassLoader classLoader, Iterable<RequestMappingHandlerAdapter> adapters,
 			Iterable<ExceptionHandlerExceptionResolver> resolvers) {
-		adapters.forEach((adapter) -> evict(classLoader, adapter, ADAPTER_CACHES));
-		resolvers.forEach((resolver) -> evict(classLoader, resolver, RESOLVER_CACHES));
+		List<Object> owners = new ArrayList<>();
+		adapters.forEach((adapter) -> addWithParts(owners, adapter));
+		resolvers.forEach((resolver) -> addWithParts(owners, resolver));
+		owners.forEach((owner) -> evictKeys(classLoader, owner));
 	}
 
-	private static void evict(ClassLoader classLoader, Object owner, List<Field> caches) {
-		for (Field field : caches) {
-			if (ReflectionUtils.getField(field, owner) instanceof Map<?, ?> cache) {
-				cache.keySet().removeIf((key) -> key instanceof Class<?> type && type.getClassLoader() == classLoader);
-			}
-		}
-	}
-
-	private static List<Field> fields(Class<?> type, String... names) {
-		return java.util.Arrays.stream(names)
-			.map((name) -> field(type, name))
-			.filter(java.util.Objects::nonNull)
-			.toList();
-	}
-
-	private static @Nullable Field field(Class<?> type, String name) {
-		Field field = ReflectionUtils.findField(type, name);
-		if (field != null) {
+	// The owner, and the argument resolvers and return value handlers it composes.
+	private static void addWithParts(List<Object> owners, Object owner) {
+		owners.add(owner);
+		ReflectionUtils.doWithFields(owner.getClass(), (field) -> {
 			ReflectionUtils.makeAccessible(field);
+			Object value = field.get(owner);
+			if (value instanceof HandlerMethodArgumentResolverComposite composite) {
+				owners.add(composite);
+				owners.addAll(composite.getResolvers());
+			}
+			else if (value instanceof HandlerMethodReturnValueHandlerComposite composite) {
+				owners.add(composite);
+				owners.addAll(composite.getHandlers());
+			}
+		}, (field) -> !Modifier.isStatic(field.getModifiers()));
+	}
+
+	private static void evictKeys(ClassLoader classLoader, Object owner) {
+		ReflectionUtils.doWithFields(owner.getClass(), (field) -> {
+			ReflectionUtils.makeAccessible(field);
+			if (field.get(owner) instanceof Map<?, ?> cache) {
+				cache.keySet().removeIf((key) -> definedBy(classLoader, key));
+			}
+		}, HandlerTypeCaches::isCache);
+	}
+
+	private static boolean isCache(Field field) {
+		return !Modifier.isStatic(field.getModifiers()) && Map.class.isAssignableFrom(field.getType())
+				&& field.getName().endsWith("Cache")
+				&& field.getDeclaringClass().getName().startsWith("org.springframework.");
+	}
+
+	private static boolean definedBy(ClassLoader classLoader, Object key) {
+		Class<?> type = null;
+		if (key instanceof Class<?> keyType) {
+			type = keyType;
 		}
-		return field;
+		else if (key instanceof MethodParameter parameter) {
+			type = parameter.getDeclaringClass();
+		}
+		else if (key instanceof Method method) {
+			type = method.getDeclaringClass();
+		}
+		return type != null && type.getClassLoader() == classLoader;
 	}
 
 }
