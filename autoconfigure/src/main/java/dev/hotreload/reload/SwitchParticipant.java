@@ -1,9 +1,8 @@
 package dev.hotreload.reload;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.hotreload.proxy.Generation;
 import dev.hotreload.proxy.ReloadableTarget;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something outside the bean that must follow its new class when a reload switches it to

@@ -8,14 +8,13 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
-
 import dev.hotreload.classloading.GenerationClassLoader;
 import dev.hotreload.proxy.Generation;
 import dev.hotreload.proxy.ReloadableTarget;
 import dev.hotreload.reload.SwitchParticipant;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.util.Assert;

@@ -2,9 +2,8 @@ package dev.hotreload.web;
 
 import java.lang.reflect.Modifier;
 
-import org.aopalliance.intercept.MethodInterceptor;
-
 import dev.hotreload.proxy.ReloadableTarget;
+import org.aopalliance.intercept.MethodInterceptor;
 
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.util.Assert;

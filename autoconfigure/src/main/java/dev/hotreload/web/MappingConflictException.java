@@ -5,7 +5,7 @@ package dev.hotreload.web;
  * register, such as one that another controller already has. Its message is Spring MVC's
  * own, on one line, so that the reload history shows it whole.
  */
-public class MappingConflictException extends IllegalStateException {
+public final class MappingConflictException extends IllegalStateException {
 
 	private MappingConflictException(String message) {
 		super(message);
