@@ -299,6 +299,20 @@ class ControllerReloadHttpTests {
 	}
 
 	@Test
+	void controllerWithResetPolicyServesNewMappingsWithFreshState() {
+		String resetVets = VETS_V1.replace("@dev.hotreload.HotReloadable",
+				"@dev.hotreload.HotReloadable(state = dev.hotreload.StatePolicy.RESET)");
+		WebApp app = start(VETS, resetVets);
+		assertThat(app.get("/vets").body()).isEqualTo("vets 1");
+		assertThat(app.get("/vets").body()).isEqualTo("vets 2");
+		this.classes.compile(VETS, resetVets.replace("/owners/find", "/owners/lookup"));
+		assertThat(app.awaitRecords(1).outcome()).isEqualTo(Outcome.RELOADED);
+		assertThat(app.get("/vets").body()).isEqualTo("vets 1");
+		assertThat(app.get("/owners/lookup").body()).isEqualTo("find");
+		assertThat(app.get("/owners/find").statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void concurrentRequestsDuringReloadsLoseNoUpdate() throws Exception {
 		WebApp app = start(VETS, VETS_V1);
 		int threads = 4;
