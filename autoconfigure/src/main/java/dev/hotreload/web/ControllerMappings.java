@@ -1,6 +1,8 @@
 package dev.hotreload.web;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,13 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.Assert;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.handler.HandlerExceptionResolverComposite;
@@ -40,6 +48,9 @@ public final class ControllerMappings implements SwitchParticipant {
 	private static final Log logger = LogFactory.getLog(ControllerMappings.class);
 
 	private static final String PRIMARY_MAPPING = "requestMappingHandlerMapping";
+
+	private static final List<Class<? extends Annotation>> WEB_METHOD_ANNOTATIONS = List.of(RequestMapping.class,
+			InitBinder.class, ModelAttribute.class, ExceptionHandler.class);
 
 	private final ListableBeanFactory beanFactory;
 
@@ -111,6 +122,7 @@ public final class ControllerMappings implements SwitchParticipant {
 					+ " is final; a full refresh is needed to use its new mappings");
 			return null;
 		}
+		warnAboutUnreachableMethods(beanName, nextClass);
 		return new ControllerSwitch(this, beanName, GenerationHandler.create(target, nextClass), changes,
 				MappingDiff.between(allLive, allNext));
 	}
@@ -129,6 +141,22 @@ public final class ControllerMappings implements SwitchParticipant {
 		HandlerTypeCaches.evict(previousLoader,
 				this.beanFactory.getBeansOfType(RequestMappingHandlerAdapter.class).values(),
 				exceptionHandlerResolvers());
+	}
+
+	// A subclass cannot pass private and final methods on to the current generation, so
+	// Spring MVC would run them on the handler, whose fields are all null.
+	private static void warnAboutUnreachableMethods(String beanName, Class<?> type) {
+		List<String> unreachable = new ArrayList<>();
+		ReflectionUtils.doWithMethods(type, (method) -> unreachable.add(method.getName()), (method) -> {
+			int modifiers = method.getModifiers();
+			return !Modifier.isStatic(modifiers) && (Modifier.isPrivate(modifiers) || Modifier.isFinal(modifiers))
+					&& WEB_METHOD_ANNOTATIONS.stream()
+						.anyMatch((annotation) -> AnnotatedElementUtils.hasAnnotation(method, annotation));
+		});
+		if (!unreachable.isEmpty()) {
+			logger.warn("Controller '" + beanName + "' has private or final web methods " + unreachable
+					+ ": they run without the bean's state; make them public, protected or package-private");
+		}
 	}
 
 	private boolean isPrimary(RequestMappings mappings) {

@@ -15,7 +15,11 @@ import dev.hotreload.ReloadRecord.Outcome;
 import dev.hotreload.testsupport.ReloadableClasses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signatures and {@code @InitBinder}, {@code @ModelAttribute} and
  * {@code @ExceptionHandler} methods follow the reloaded class, and its state is kept.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ControllerReloadHttpTests {
 
 	private static final String VETS = "demo.VetController";
@@ -310,6 +315,17 @@ class ControllerReloadHttpTests {
 		assertThat(app.get("/vets").body()).isEqualTo("vets 1");
 		assertThat(app.get("/owners/lookup").body()).isEqualTo("find");
 		assertThat(app.get("/owners/find").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void privateWebMethodIsNamedInAWarning(CapturedOutput output) {
+		WebApp app = start(VETS, VETS_V1);
+		this.classes.compile(VETS,
+				VETS_V1.replace("@GetMapping(\"/owners/find\")",
+						"@ModelAttribute(\"visits\") private int visitCount() { return this.visits; }\n"
+								+ "@GetMapping(\"/owners/find\")"));
+		assertThat(app.awaitRecords(1).outcome()).isEqualTo(Outcome.RELOADED);
+		assertThat(output).contains("Controller 'vetController' has private or final web methods [visitCount]");
 	}
 
 	@Test
