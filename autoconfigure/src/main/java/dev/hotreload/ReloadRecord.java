@@ -38,11 +38,13 @@ import org.springframework.util.Assert;
  * @param carried for a full refresh, what each {@code KEEP} bean of the new context took
  * from the bean of the same name before the refresh, by bean name; empty otherwise (and
  * left out of the JSON)
+ * @param mappings what the reload changed in the bean's request mappings, empty unless
+ * the bean is a controller whose mappings changed
  */
 public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Trigger trigger, List<String> classes,
 		Outcome outcome, int generation, double durationMillis, FieldReport fields, @Nullable Failure failure,
 		int inFlightCalls, List<Verdict> verdicts, List<String> notes,
-		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FieldReport> carried) {
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FieldReport> carried, MappingReport mappings) {
 
 	/**
 	 * Create a record, checking its components.
@@ -60,12 +62,14 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	 * @param verdicts what was decided for each changed class
 	 * @param notes what else the reader should know
 	 * @param carried what each {@code KEEP} bean took across a full refresh
+	 * @param mappings what the reload changed in the bean's request mappings
 	 */
 	public ReloadRecord {
 		Assert.notNull(timestamp, "'timestamp' must not be null");
 		Assert.notNull(trigger, "'trigger' must not be null");
 		Assert.notNull(outcome, "'outcome' must not be null");
 		Assert.notNull(fields, "'fields' must not be null");
+		Assert.notNull(mappings, "'mappings' must not be null");
 		Assert.isTrue((outcome == Outcome.FAILED) == (failure != null), "A failed record, and only one, has a failure");
 		classes = List.copyOf(classes);
 		verdicts = List.copyOf(verdicts);
@@ -109,7 +113,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public static ReloadRecord reloaded(Instant timestamp, String bean, Trigger trigger, List<String> classes,
 			int generation, double durationMillis, FieldReport fields, int inFlightCalls, List<String> notes) {
 		return new ReloadRecord(0, timestamp, bean, trigger, classes, Outcome.RELOADED, generation, durationMillis,
-				fields, null, inFlightCalls, List.of(), notes, Map.of());
+				fields, null, inFlightCalls, List.of(), notes, Map.of(), MappingReport.NONE);
 	}
 
 	/**
@@ -129,7 +133,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 			int generation, double durationMillis, Failure failure) {
 		Assert.notNull(failure, "'failure' must not be null");
 		return new ReloadRecord(0, timestamp, bean, trigger, classes, Outcome.FAILED, generation, durationMillis,
-				FieldReport.NONE, failure, 0, List.of(), List.of(), Map.of());
+				FieldReport.NONE, failure, 0, List.of(), List.of(), Map.of(), MappingReport.NONE);
 	}
 
 	/**
@@ -145,7 +149,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public static ReloadRecord redefined(Instant timestamp, Trigger trigger, List<String> classes,
 			double durationMillis, List<Verdict> verdicts) {
 		return new ReloadRecord(0, timestamp, null, trigger, classes, Outcome.REDEFINED, 0, durationMillis,
-				FieldReport.NONE, null, 0, verdicts, List.of(), Map.of());
+				FieldReport.NONE, null, 0, verdicts, List.of(), Map.of(), MappingReport.NONE);
 	}
 
 	/**
@@ -162,7 +166,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public static ReloadRecord refreshed(Instant timestamp, Trigger trigger, List<String> classes,
 			double durationMillis, Map<String, FieldReport> carried) {
 		return new ReloadRecord(0, timestamp, null, trigger, classes, Outcome.REFRESHED, 0, durationMillis,
-				FieldReport.NONE, null, 0, List.of(), List.of(), carried);
+				FieldReport.NONE, null, 0, List.of(), List.of(), carried, MappingReport.NONE);
 	}
 
 	/**
@@ -173,7 +177,18 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public ReloadRecord withVerdicts(List<Verdict> verdicts) {
 		return new ReloadRecord(this.id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
 				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, verdicts,
-				this.notes, this.carried);
+				this.notes, this.carried, this.mappings);
+	}
+
+	/**
+	 * Return this record with the given changes of the request mappings.
+	 * @param mappings what the reload changed in the bean's request mappings
+	 * @return a copy of this record with those changes
+	 */
+	public ReloadRecord withMappings(MappingReport mappings) {
+		return new ReloadRecord(this.id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
+				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, this.verdicts,
+				this.notes, this.carried, mappings);
 	}
 
 	/**
@@ -184,7 +199,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public ReloadRecord withId(long id) {
 		return new ReloadRecord(id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
 				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, this.verdicts,
-				this.notes, this.carried);
+				this.notes, this.carried, this.mappings);
 	}
 
 	/**
@@ -251,6 +266,35 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 			kept = List.copyOf(kept);
 			reset = List.copyOf(reset);
 			dropped = List.copyOf(dropped);
+		}
+
+	}
+
+	/**
+	 * What a reload changed in the request mappings of a controller, each mapping written
+	 * as its HTTP methods, paths and narrowing conditions, such as {@code GET
+	 * /owners/{id} [produces: application/json]}.
+	 *
+	 * @param added mappings that the new class has and the previous one did not
+	 * @param removed mappings that the previous class had and the new one does not
+	 * @param changed mappings of both whose handler method changed: its name, its
+	 * parameters or their annotations, or its return type
+	 */
+	public record MappingReport(List<String> added, List<String> removed, List<String> changed) {
+
+		/** No mapping was added, removed or changed. */
+		public static final MappingReport NONE = new MappingReport(List.of(), List.of(), List.of());
+
+		/**
+		 * Create a report.
+		 * @param added mappings that the new class added
+		 * @param removed mappings that the new class removed
+		 * @param changed mappings whose handler method changed
+		 */
+		public MappingReport {
+			added = List.copyOf(added);
+			removed = List.copyOf(removed);
+			changed = List.copyOf(changed);
 		}
 
 	}

@@ -11,6 +11,7 @@ import dev.hotreload.ReloadRecord.Trigger;
 import dev.hotreload.StatePolicy;
 import dev.hotreload.reload.PendingRefresh;
 import dev.hotreload.reload.PendingRefresh.PendingClass;
+import dev.hotreload.web.BeanRequestMappings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -32,16 +33,30 @@ public class HotReloadEndpoint {
 
 	private final PendingRefresh pendingRefresh;
 
+	private final BeanRequestMappings requestMappings;
+
 	/**
-	 * Create the endpoint.
+	 * Create the endpoint for an application without Spring MVC.
 	 * @param reloader the reloader to report on
 	 * @param pendingRefresh the changed classes that wait for a full refresh
 	 */
 	public HotReloadEndpoint(HotReloader reloader, PendingRefresh pendingRefresh) {
+		this(reloader, pendingRefresh, BeanRequestMappings.NONE);
+	}
+
+	/**
+	 * Create the endpoint.
+	 * @param reloader the reloader to report on
+	 * @param pendingRefresh the changed classes that wait for a full refresh
+	 * @param requestMappings the live request mappings of reloadable controllers
+	 */
+	public HotReloadEndpoint(HotReloader reloader, PendingRefresh pendingRefresh, BeanRequestMappings requestMappings) {
 		Assert.notNull(reloader, "'reloader' must not be null");
 		Assert.notNull(pendingRefresh, "'pendingRefresh' must not be null");
+		Assert.notNull(requestMappings, "'requestMappings' must not be null");
 		this.reloader = reloader;
 		this.pendingRefresh = pendingRefresh;
+		this.requestMappings = requestMappings;
 	}
 
 	/**
@@ -67,7 +82,7 @@ public class HotReloadEndpoint {
 			return null;
 		}
 		return new BeanDescriptor(status.name(), status.type(), status.generation(), status.policy(),
-				this.reloader.history(name));
+				this.requestMappings.mappingsOf(name), this.reloader.history(name));
 	}
 
 	/**
@@ -142,9 +157,11 @@ public class HotReloadEndpoint {
 	 * @param type the name of the bean's original class
 	 * @param generation the generation serving calls
 	 * @param policy what a reload does with the bean's state
+	 * @param mappings the bean's live request mappings, such as {@code GET /visits};
+	 * empty unless the bean is a Spring MVC controller
 	 * @param history the bean's reload history, newest first
 	 */
-	public record BeanDescriptor(String name, String type, int generation, StatePolicy policy,
+	public record BeanDescriptor(String name, String type, int generation, StatePolicy policy, List<String> mappings,
 			List<ReloadRecord> history) implements OperationResponseBody {
 
 	}

@@ -5,7 +5,9 @@ import dev.hotreload.actuate.HotReloadEndpoint;
 import dev.hotreload.actuate.HotReloadEndpointWebExtension;
 import dev.hotreload.reload.HotReloadEngine;
 import dev.hotreload.reload.PendingRefresh;
+import dev.hotreload.web.BeanRequestMappings;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,8 +28,10 @@ public final class HotReloadEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	HotReloadEndpoint hotReloadEndpoint(HotReloader hotReloader, PendingRefresh hotReloadPendingRefresh) {
-		return new HotReloadEndpoint(hotReloader, hotReloadPendingRefresh);
+	HotReloadEndpoint hotReloadEndpoint(HotReloader hotReloader, PendingRefresh hotReloadPendingRefresh,
+			ObjectProvider<BeanRequestMappings> requestMappings) {
+		return new HotReloadEndpoint(hotReloader, hotReloadPendingRefresh,
+				requestMappings.getIfAvailable(() -> BeanRequestMappings.NONE));
 	}
 
 	@Bean

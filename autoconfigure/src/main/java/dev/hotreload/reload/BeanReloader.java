@@ -66,6 +66,8 @@ public final class BeanReloader {
 
 	private final GenerationLinkage linkage;
 
+	private final SwitchParticipants participants;
+
 	/** The reload timeout unless told otherwise. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -132,6 +134,7 @@ public final class BeanReloader {
 		this.destruction = new GenerationDestruction(beanFactory);
 		this.keep = new KeepSwitch(beanFactory, this.generationFactory, this.destruction, drainTimeout);
 		this.reset = new ResetSwitch(this.destruction, drainTimeout);
+		this.participants = new SwitchParticipants(beanFactory.getBeanProvider(SwitchParticipant.class));
 	}
 
 	/**
@@ -279,7 +282,9 @@ public final class BeanReloader {
 			Object instance = this.generationFactory.create(bean.name(), type, bean.policy());
 			Generation next = new Generation(previous.number() + 1, instance);
 			attempt.checkNotAbandoned();
-			SwitchReport report = switchFor(bean.policy()).apply(bean.target(), next, attempt::claimSwitch);
+			SwitchParticipant.Prepared participants = this.participants.prepare(bean.target(), next);
+			SwitchReport report = switchOver(bean, next, participants, attempt);
+			participants.commit(previous);
 			bean.liveFiles(files);
 			this.destruction.takeOver(bean);
 			releaseCaches(previous);
@@ -288,7 +293,8 @@ public final class BeanReloader {
 				.reloaded(timestamp, bean.name(), trigger, classes, next.number(), millisSince(start), report.fields(),
 						report.inFlightCalls(), report.notes())
 				.withVerdicts(
-						verdicts(classes, Category.NEW_GENERATION, "class of reloadable bean '" + bean.name() + "'"));
+						verdicts(classes, Category.NEW_GENERATION, "class of reloadable bean '" + bean.name() + "'"))
+				.withMappings(participants.mappings());
 			logger.info(ReloadLog.reloaded(bean, record));
 			return this.history.add(record);
 		}
@@ -338,6 +344,22 @@ public final class BeanReloader {
 		return String.join(", ", sharing.refreshNeeded()) + " changed, but it is used in the public methods of "
 				+ bean.className() + ", which the rest of the application calls with the first generation's "
 				+ "class: a full refresh is needed to use the change";
+	}
+
+	// The participants apply their changes as the last step before the switch is
+	// claimed, and undo them unless the new generation took over.
+	private SwitchReport switchOver(ReloadableBean bean, Generation next, SwitchParticipant.Prepared participants,
+			ReloadAttempt attempt) throws Exception {
+		try {
+			return switchFor(bean.policy()).apply(bean.target(), next, () -> {
+				participants.apply();
+				attempt.claimSwitch();
+			});
+		}
+		catch (Exception | LinkageError ex) {
+			participants.rollback();
+			throw ex;
+		}
 	}
 
 	private GenerationSwitch switchFor(StatePolicy policy) {

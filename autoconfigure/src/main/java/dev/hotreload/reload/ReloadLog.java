@@ -1,10 +1,13 @@
 package dev.hotreload.reload;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Failure;
 import dev.hotreload.ReloadRecord.FieldReport;
+import dev.hotreload.ReloadRecord.MappingReport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +25,10 @@ final class ReloadLog {
 				"Reloaded '%s' (%s) to generation %d in %.1f ms: kept %s, reset %s, dropped %s", bean.name(),
 				bean.className(), record.generation(), record.durationMillis(), fields.kept(), fields.reset(),
 				fields.dropped());
+		String mappings = mappings(record.mappings());
+		if (!mappings.isEmpty()) {
+			message += "; mappings " + mappings;
+		}
 		if (record.inFlightCalls() > 0) {
 			message += "; " + record.inFlightCalls() + " call(s) were still running on generation "
 					+ (record.generation() - 1) + " after the drain timeout";
@@ -51,6 +58,15 @@ final class ReloadLog {
 		}
 		return "Reload of " + String.join(", ", record.classes()) + " failed; the previous code keeps serving: "
 				+ describe(record.failure());
+	}
+
+	// Such as "+GET /vets/count, -GET /owners/find, ~GET /owners/{id}".
+	private static String mappings(MappingReport mappings) {
+		List<String> parts = new ArrayList<>();
+		mappings.added().forEach((mapping) -> parts.add("+" + mapping));
+		mappings.removed().forEach((mapping) -> parts.add("-" + mapping));
+		mappings.changed().forEach((mapping) -> parts.add("~" + mapping));
+		return String.join(", ", parts);
 	}
 
 	private static String describe(@Nullable Failure failure) {

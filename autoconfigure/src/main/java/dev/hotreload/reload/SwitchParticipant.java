@@ -1,5 +1,6 @@
 package dev.hotreload.reload;
 
+import dev.hotreload.ReloadRecord;
 import dev.hotreload.proxy.Generation;
 import dev.hotreload.proxy.ReloadableTarget;
 import org.jspecify.annotations.Nullable;
@@ -31,9 +32,10 @@ public interface SwitchParticipant {
 
 		/**
 		 * Apply the change, as the last step before the new generation takes over.
-		 * @throws Exception to fail the reload, after undoing whatever this call did
+		 * @throws RuntimeException to fail the reload, after undoing whatever this call
+		 * did
 		 */
-		void apply() throws Exception;
+		void apply();
 
 		/**
 		 * Undo an applied change, or forget a prepared one, when the reload failed.
@@ -47,10 +49,14 @@ public interface SwitchParticipant {
 		void commit(Generation previous);
 
 		/**
-		 * Describe what the change did, for the reload's log line.
-		 * @return a short description, empty if it changed nothing worth telling
+		 * Return what the change does to the bean's request mappings, for the reload's
+		 * record and log line.
+		 * @return the changed mappings, {@link ReloadRecord.MappingReport#NONE} unless
+		 * the participant keeps request mappings
 		 */
-		String summary();
+		default ReloadRecord.MappingReport mappings() {
+			return ReloadRecord.MappingReport.NONE;
+		}
 
 	}
 

@@ -4,10 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.stream.Collectors;
 
+import dev.hotreload.ReloadRecord;
 import dev.hotreload.proxy.Generation;
 import dev.hotreload.proxy.ReloadableTarget;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.Assert;
@@ -17,6 +19,8 @@ import org.springframework.util.Assert;
  * reload, seen by the reloader as one.
  */
 final class SwitchParticipants {
+
+	private static final Log logger = LogFactory.getLog(SwitchParticipants.class);
 
 	private final ObjectProvider<SwitchParticipant> participants;
 
@@ -60,7 +64,7 @@ final class SwitchParticipants {
 		}
 
 		@Override
-		public void apply() throws Exception {
+		public void apply() {
 			for (SwitchParticipant.Prepared change : this.prepared) {
 				change.apply();
 				this.applied.push(change);
@@ -79,17 +83,32 @@ final class SwitchParticipants {
 			}
 		}
 
+		// The new generation already serves: a participant that cannot finish is logged,
+		// not allowed to fail the reload.
 		@Override
 		public void commit(Generation previous) {
-			this.prepared.forEach((change) -> change.commit(previous));
+			for (SwitchParticipant.Prepared change : this.prepared) {
+				try {
+					change.commit(previous);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("A switch participant could not finish after the switch", ex);
+				}
+			}
 		}
 
 		@Override
-		public String summary() {
-			return this.prepared.stream()
-				.map(SwitchParticipant.Prepared::summary)
-				.filter((summary) -> !summary.isEmpty())
-				.collect(Collectors.joining("; "));
+		public ReloadRecord.MappingReport mappings() {
+			List<String> added = new ArrayList<>();
+			List<String> removed = new ArrayList<>();
+			List<String> changed = new ArrayList<>();
+			for (SwitchParticipant.Prepared change : this.prepared) {
+				ReloadRecord.MappingReport mappings = change.mappings();
+				added.addAll(mappings.added());
+				removed.addAll(mappings.removed());
+				changed.addAll(mappings.changed());
+			}
+			return new ReloadRecord.MappingReport(added, removed, changed);
 		}
 
 	}

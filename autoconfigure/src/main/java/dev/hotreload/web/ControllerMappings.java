@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * {@link GenerationHandler}), whose calls go through the bean's gate like every other
  * call of the bean.
  */
-public final class ControllerMappings implements SwitchParticipant {
+public final class ControllerMappings implements SwitchParticipant, BeanRequestMappings {
 
 	private static final Log logger = LogFactory.getLog(ControllerMappings.class);
 
@@ -66,12 +66,7 @@ public final class ControllerMappings implements SwitchParticipant {
 		this.beanFactory = beanFactory;
 	}
 
-	/**
-	 * Return the live request mappings of a bean.
-	 * @param beanName the bean's name
-	 * @return the mappings, described as {@code GET /visits}, sorted; empty if the bean
-	 * is no controller
-	 */
+	@Override
 	public List<String> mappingsOf(String beanName) {
 		Object handler = this.handlers.get(beanName);
 		TreeSet<String> described = new TreeSet<>();

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
+import dev.hotreload.ReloadRecord;
 import dev.hotreload.proxy.Generation;
 import dev.hotreload.reload.SwitchParticipant;
 
@@ -92,8 +93,8 @@ final class ControllerSwitch implements SwitchParticipant.Prepared {
 	}
 
 	@Override
-	public String summary() {
-		return this.diff.isEmpty() ? "" : "mappings " + this.diff.summary();
+	public ReloadRecord.MappingReport mappings() {
+		return new ReloadRecord.MappingReport(this.diff.added(), this.diff.removed(), this.diff.changed());
 	}
 
 	/**

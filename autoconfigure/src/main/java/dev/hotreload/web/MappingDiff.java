@@ -62,27 +62,6 @@ record MappingDiff(List<String> added, List<String> removed, List<String> change
 	}
 
 	/**
-	 * Tell whether nothing changed.
-	 * @return whether all lists are empty
-	 */
-	boolean isEmpty() {
-		return this.added.isEmpty() && this.removed.isEmpty() && this.changed.isEmpty();
-	}
-
-	/**
-	 * Describe the changes in one line, such as
-	 * {@code +GET /vets/count, -GET /owners/find}.
-	 * @return the description, empty if nothing changed
-	 */
-	String summary() {
-		List<String> parts = new ArrayList<>();
-		this.added.forEach((mapping) -> parts.add("+" + mapping));
-		this.removed.forEach((mapping) -> parts.add("-" + mapping));
-		this.changed.forEach((mapping) -> parts.add("~" + mapping));
-		return String.join(", ", parts);
-	}
-
-	/**
 	 * Describe a mapping as a developer writes it: the HTTP methods and the paths, then
 	 * the conditions that narrow it, such as {@code GET /owners/{id} [params: form,
 	 * produces: text/html]}.

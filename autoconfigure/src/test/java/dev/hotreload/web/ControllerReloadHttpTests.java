@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Outcome;
 import dev.hotreload.testsupport.ReloadableClasses;
@@ -123,7 +125,7 @@ class ControllerReloadHttpTests {
 	}
 
 	@Test
-	void newMappingAnswersRemovedOneIsNotFoundChangedPathMovesAndStateIsKept() {
+	void newMappingAnswersRemovedOneIsNotFoundChangedPathMovesAndStateIsKept(CapturedOutput output) {
 		WebApp app = start(VETS, VETS_V1);
 		assertThat(app.get("/vets").body()).isEqualTo("vets 1");
 		assertThat(app.get("/vets/count").statusCode()).isEqualTo(404);
@@ -153,12 +155,22 @@ class ControllerReloadHttpTests {
 				""");
 		ReloadRecord record = app.awaitRecords(1);
 		assertThat(record.outcome()).isEqualTo(Outcome.RELOADED);
+		assertThat(record.mappings().added()).containsExactly("GET /owners/search", "GET /vets/count");
+		assertThat(record.mappings().removed()).containsExactly("GET /owners/find");
+		assertThat(record.mappings().changed()).isEmpty();
+		assertThat(output).contains("to generation 2", "kept [visits]",
+				"; mappings +GET /owners/search, +GET /vets/count, -GET /owners/find");
 		assertThat(app.get("/vets/count").body()).isEqualTo("count 1");
 		assertThat(app.get("/vets").body()).isEqualTo("vets 2");
 		assertThat(app.get("/owners/find").statusCode()).isEqualTo(404);
 		assertThat(app.get("/owners/search").body()).isEqualTo("search");
-		assertThat(app.context().getBean(ControllerMappings.class).mappingsOf("vetController"))
-			.containsExactly("GET /owners/search", "GET /vets", "GET /vets/count");
+		DocumentContext bean = JsonPath.parse(app.get("/actuator/hotreload/vetController").body());
+		assertThat(bean.read("$.generation", Integer.class)).isEqualTo(2);
+		assertThat(bean.read("$.mappings", List.class)).containsExactly("GET /owners/search", "GET /vets",
+				"GET /vets/count");
+		assertThat(bean.read("$.history[0].mappings.added", List.class)).containsExactly("GET /owners/search",
+				"GET /vets/count");
+		assertThat(bean.read("$.history[0].mappings.removed", List.class)).containsExactly("GET /owners/find");
 	}
 
 	@Test
@@ -185,6 +197,9 @@ class ControllerReloadHttpTests {
 				""");
 		ReloadRecord record = app.awaitRecords(1);
 		assertThat(record.outcome()).isEqualTo(Outcome.RELOADED);
+		assertThat(record.mappings().added()).containsExactly("GET /owners/{ownerId}/find");
+		assertThat(record.mappings().removed()).containsExactly("GET /owners/find");
+		assertThat(record.mappings().changed()).containsExactly("GET /vets");
 		assertThat(app.get("/vets?label=visit").body()).isEqualTo("visit 2");
 		assertThat(app.get("/vets").body()).isEqualTo("vets 3");
 		assertThat(app.get("/owners/7/find").body()).isEqualTo("find 7");
@@ -290,8 +305,8 @@ class ControllerReloadHttpTests {
 		ReloadRecord record = app.awaitRecords(1);
 		assertThat(record.outcome()).isEqualTo(Outcome.FAILED);
 		assertThat(record.generation()).isEqualTo(1);
-		assertThat(record.error()).isNotNull();
-		assertThat(record.error().message())
+		assertThat(record.failure()).isNotNull();
+		assertThat(record.failure().message())
 			.startsWith("Request mappings of 'vetController' not changed: Ambiguous mapping.")
 			.contains("/taken")
 			.doesNotContain("\n");

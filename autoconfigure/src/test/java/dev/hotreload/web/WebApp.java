@@ -56,8 +56,9 @@ final class WebApp implements AutoCloseable {
 	static WebApp start(ReloadableClasses classes) {
 		SpringApplication application = new SpringApplication(new DefaultResourceLoader(classes.classLoader()),
 				classes.load("demo.App"));
-		return new WebApp(application.run("--server.port=0", "--hotreload.enabled=true",
-				"--hotreload.watch.quiet-period=100ms", "--spring.main.banner-mode=off"));
+		return new WebApp(
+				application.run("--server.port=0", "--hotreload.enabled=true", "--hotreload.watch.quiet-period=100ms",
+						"--spring.main.banner-mode=off", "--management.endpoints.web.exposure.include=hotreload"));
 	}
 
 	ConfigurableApplicationContext context() {
