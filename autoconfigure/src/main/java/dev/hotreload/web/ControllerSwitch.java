@@ -51,10 +51,6 @@ final class ControllerSwitch implements SwitchParticipant.Prepared {
 		return this.handler;
 	}
 
-	MappingDiff diff() {
-		return this.diff;
-	}
-
 	/**
 	 * Replace the bean's registrations with those of the new generation, in each mapping
 	 * as one step that requests do not see half done.

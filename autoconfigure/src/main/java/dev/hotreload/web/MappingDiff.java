@@ -26,9 +26,6 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
  */
 record MappingDiff(List<String> added, List<String> removed, List<String> changed) {
 
-	/** Nothing changed. */
-	static final MappingDiff NONE = new MappingDiff(List.of(), List.of(), List.of());
-
 	MappingDiff {
 		added = List.copyOf(added);
 		removed = List.copyOf(removed);
