@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import dev.hotreload.linkage.References.Kind;
@@ -97,11 +98,32 @@ public final class LinkageCheck {
 	 * @return one problem per missing method; empty if every method is there
 	 */
 	public static List<LinkageProblem> checkProxiedMethods(String subject, Class<?> originalClass, Class<?> candidate) {
+		return checkProxiedMethods(subject, originalClass, candidate, (method) -> false);
+	}
+
+	/**
+	 * Check that a new generation's class still has every method that callers reach
+	 * through the bean's proxy, except those whose only caller follows the new class
+	 * itself (such as the handler methods of a controller, which Spring MVC registers
+	 * anew at each reload).
+	 * @param subject how the messages name the generation
+	 * @param originalClass the bean's class when the context created it, which the proxy
+	 * extends
+	 * @param candidate the new generation's class
+	 * @param followedByCaller tells the methods of the original class whose caller
+	 * follows the new class
+	 * @return one problem per missing method; empty if every method is there
+	 */
+	public static List<LinkageProblem> checkProxiedMethods(String subject, Class<?> originalClass, Class<?> candidate,
+			Predicate<Method> followedByCaller) {
 		Assert.hasText(subject, "'subject' must not be empty");
 		Assert.notNull(originalClass, "'originalClass' must not be null");
 		Assert.notNull(candidate, "'candidate' must not be null");
 		List<LinkageProblem> problems = new ArrayList<>();
 		for (Method method : proxiedMethods(originalClass)) {
+			if (followedByCaller.test(method)) {
+				continue;
+			}
 			List<Method> found = sameParameters(candidate, method);
 			String description = simpleName(originalClass.getName()) + "." + method.getName()
 					+ parameters(method.getParameterTypes());

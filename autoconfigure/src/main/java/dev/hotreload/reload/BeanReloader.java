@@ -274,7 +274,8 @@ public final class BeanReloader {
 					sharing.shared(), bean.originalClass().getClassLoader(),
 					bean.originalClass().getProtectionDomain());
 			Class<?> type = Class.forName(bean.className(), false, loader);
-			List<String> problems = this.linkage.problems(bean, files, type, previous.number() + 1);
+			List<String> problems = this.linkage.problems(bean, files, type, previous.number() + 1,
+					(method) -> this.participants.followNewClass(bean.name(), method));
 			if (!problems.isEmpty()) {
 				throw new IncompatibleGenerationException(problems);
 			}

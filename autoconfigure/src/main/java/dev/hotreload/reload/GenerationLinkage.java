@@ -1,10 +1,12 @@
 package dev.hotreload.reload;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import dev.hotreload.classloading.ClassFiles;
 import dev.hotreload.linkage.LinkageCheck;
@@ -34,9 +36,12 @@ final class GenerationLinkage {
 	 * @param files the class files of the new generation
 	 * @param candidate the new generation's class, loaded and not initialized
 	 * @param generation the number the new generation would get
+	 * @param followedByCaller tells the methods of the bean whose caller follows the new
+	 * class, which the new class may remove or change
 	 * @return one message per missing class or member; empty if it can take over
 	 */
-	List<String> problems(ReloadableBean bean, ClassFiles files, Class<?> candidate, int generation) {
+	List<String> problems(ReloadableBean bean, ClassFiles files, Class<?> candidate, int generation,
+			Predicate<Method> followedByCaller) {
 		String subject = simpleName(bean.className()) + " generation " + generation;
 		Map<String, byte[]> classFiles = new LinkedHashMap<>();
 		for (String className : files.classNames()) {
@@ -54,7 +59,7 @@ final class GenerationLinkage {
 		if (running != null) {
 			problems.addAll(new LinkageCheck(running).checkReferences(subject, classFiles, notApplied));
 		}
-		problems.addAll(LinkageCheck.checkProxiedMethods(subject, bean.originalClass(), candidate));
+		problems.addAll(LinkageCheck.checkProxiedMethods(subject, bean.originalClass(), candidate, followedByCaller));
 		return problems.stream().map(LinkageProblem::message).toList();
 	}
 

@@ -1,5 +1,7 @@
 package dev.hotreload.reload;
 
+import java.lang.reflect.Method;
+
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.proxy.Generation;
 import dev.hotreload.proxy.ReloadableTarget;
@@ -24,6 +26,19 @@ public interface SwitchParticipant {
 	 * @throws Exception to fail the reload; the current generation keeps serving
 	 */
 	@Nullable Prepared prepare(ReloadableTarget target, Generation next) throws Exception;
+
+	/**
+	 * Tell whether this participant is what calls a method of a bean, and follows the
+	 * bean's new class at each reload: Spring MVC calls the handler methods of a
+	 * controller, whose registrations are made anew for the new class. The linkage check
+	 * then lets the new class remove such a method or change its parameters.
+	 * @param beanName the bean's name
+	 * @param method a method of the bean's original class
+	 * @return whether its caller follows the new class
+	 */
+	default boolean followsNewClass(String beanName, Method method) {
+		return false;
+	}
 
 	/**
 	 * A change prepared for one switch.

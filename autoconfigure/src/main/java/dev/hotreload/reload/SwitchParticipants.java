@@ -1,5 +1,6 @@
 package dev.hotreload.reload;
 
+import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -51,6 +52,17 @@ final class SwitchParticipants {
 			throw ex;
 		}
 		return new All(prepared);
+	}
+
+	/**
+	 * Tell whether a participant calls a method of a bean and follows its new class.
+	 * @param beanName the bean's name
+	 * @param method a method of the bean's original class
+	 * @return whether a participant follows the new class for it
+	 */
+	boolean followNewClass(String beanName, Method method) {
+		return this.participants.orderedStream()
+			.anyMatch((participant) -> participant.followsNewClass(beanName, method));
 	}
 
 	private static final class All implements SwitchParticipant.Prepared {

@@ -79,6 +79,25 @@ public final class ControllerMappings implements SwitchParticipant, BeanRequestM
 	}
 
 	/**
+	 * Tell whether Spring MVC is the caller of a method of a bean: a handler,
+	 * {@code @InitBinder}, {@code @ModelAttribute} or {@code @ExceptionHandler} method of
+	 * a controller, whose registration a reload makes anew for the new class.
+	 * @param beanName the bean's name
+	 * @param method a method of the bean's original class
+	 * @return whether Spring MVC calls it
+	 */
+	@Override
+	public boolean followsNewClass(String beanName, Method method) {
+		return isWebMethod(method)
+				&& requestMappings().stream().anyMatch((mappings) -> mappings.isHandler(method.getDeclaringClass()));
+	}
+
+	private static boolean isWebMethod(Method method) {
+		return WEB_METHOD_ANNOTATIONS.stream()
+			.anyMatch((annotation) -> AnnotatedElementUtils.hasAnnotation(method, annotation));
+	}
+
+	/**
 	 * Prepare the change of a bean's request mappings for its next generation, without
 	 * changing anything yet.
 	 * @param target the bean's target
@@ -145,8 +164,7 @@ public final class ControllerMappings implements SwitchParticipant, BeanRequestM
 		ReflectionUtils.doWithMethods(type, (method) -> unreachable.add(method.getName()), (method) -> {
 			int modifiers = method.getModifiers();
 			return !Modifier.isStatic(modifiers) && (Modifier.isPrivate(modifiers) || Modifier.isFinal(modifiers))
-					&& WEB_METHOD_ANNOTATIONS.stream()
-						.anyMatch((annotation) -> AnnotatedElementUtils.hasAnnotation(method, annotation));
+					&& isWebMethod(method);
 		});
 		if (!unreachable.isEmpty()) {
 			logger.warn("Controller '" + beanName + "' has private or final web methods " + unreachable
