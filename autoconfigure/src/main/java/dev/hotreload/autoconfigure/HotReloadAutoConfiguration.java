@@ -23,7 +23,6 @@ import dev.hotreload.reload.PendingRefresh;
 import dev.hotreload.reload.ReloadableBeanPostProcessor;
 import dev.hotreload.reload.ReloadableBeans;
 import dev.hotreload.restart.RefreshCarrier;
-import dev.hotreload.restart.devtools.DevToolsRestart;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -127,15 +126,11 @@ public final class HotReloadAutoConfiguration {
 				properties.getRefresh().isOnUnreloadableChange() ? refreshOnUnreloadableChange() : null);
 	}
 
-	// Next to DevTools, DevTools' own watcher restarts for the classes that hot reload
-	// cannot apply (see HotReloadDevToolsAutoConfiguration): the dispatcher only leaves
-	// such a batch alone, so that no part of it is hot-applied before the restart.
+	// Next to DevTools too: DevTools' own watcher leaves class files to hot reload (see
+	// HotReloadDevToolsAutoConfiguration), and the refresh is a DevTools restart.
 	private static @Nullable FullRefresh refreshOnUnreloadableChange() {
 		RefreshCarrier carrier = RefreshCarrier.get();
-		if (carrier == null) {
-			return null;
-		}
-		return DevToolsRestart.isActive() ? (trigger, classes) -> 0 : carrier::refresh;
+		return (carrier != null) ? carrier::refresh : null;
 	}
 
 	@Bean

@@ -45,13 +45,13 @@ public final class HotReloadDevToolsAutoConfiguration {
 		if (carrier().firstAnnouncement()) {
 			logger.info(restartForUnreloadable
 					? "DevTools restarts the application only for changes that hot reload cannot apply; "
-							+ "hot reload's full refresh is a DevTools restart"
+							+ "hot reload decides on every class file and its full refresh is a DevTools restart"
 					: "DevTools restarts the application for no class file (hotreload.refresh.on-unreloadable-change"
 							+ " is false); hot reload's full refresh is a DevTools restart");
 		}
-		return new HotReloadRestartStrategy(
-				(className) -> !restartForUnreloadable || !hotReloadableBeans.beanNamesOf(className).isEmpty(),
-				patterns);
+		return new HotReloadRestartStrategy((classFile) -> hotReloadableBeans.classDirectories()
+			.stream()
+			.anyMatch((directory) -> classFile.startsWith(directory.toAbsolutePath().normalize())), patterns);
 	}
 
 	@Bean
