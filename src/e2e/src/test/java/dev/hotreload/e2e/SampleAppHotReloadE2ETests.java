@@ -2,7 +2,6 @@ package dev.hotreload.e2e;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -17,18 +16,11 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,7 +50,7 @@ class SampleAppHotReloadE2ETests {
 
 	@Test
 	void changedBeanIsServedWithItsStateKept() throws Exception {
-		Path classes = extractSampleClasses(this.temp.resolve("target/classes"));
+		Path classes = SampleClasses.extract(this.temp.resolve("target/classes"));
 		String original = Files.readString(sampleSource());
 		assertThat(original).contains(GREETING);
 		try (SampleAppProcess app = SampleAppProcess.start(classes, libraries(), this.temp.resolve("app.log"))) {
@@ -111,7 +103,7 @@ class SampleAppHotReloadE2ETests {
 	void savedSourceIsCompiledAndServedWithItsStateKept() throws Exception {
 		// The layout of a Maven module, so that source mode finds src/main/java next to
 		// target/classes, as it does for ./mvnw spring-boot:run.
-		Path classes = extractSampleClasses(this.temp.resolve("target/classes"));
+		Path classes = SampleClasses.extract(this.temp.resolve("target/classes"));
 		Path source = this.temp.resolve("src/main/java").resolve(BEAN.replace('.', '/') + ".java");
 		Files.createDirectories(source.getParent());
 		String original = Files.readString(sampleSource());
@@ -154,7 +146,7 @@ class SampleAppHotReloadE2ETests {
 	@Test
 	void plainControllerIsRedefinedInPlaceThroughTheStartersJavaAgent() throws Exception {
 		String controller = "dev.hotreload.sample.SampleController";
-		Path classes = extractSampleClasses(this.temp.resolve("target/classes"));
+		Path classes = SampleClasses.extract(this.temp.resolve("target/classes"));
 		List<String> libraries = libraries();
 		String agentJar = libraries.stream()
 			.filter((entry) -> Path.of(entry).getFileName().toString().startsWith("hotreload-spring-boot-autoconfigure")
@@ -172,7 +164,7 @@ class SampleAppHotReloadE2ETests {
 				List.of("-XX:-EnableDynamicAgentLoading", "-javaagent:" + agentJar))) {
 			this.port = app.port();
 			long visits = assertNextVisit(0, GREETING);
-			Path compiled = compile(controller, edited, this.temp.resolve("staging"));
+			Path compiled = SampleClasses.compile(controller, edited, this.temp.resolve("staging"));
 			long start = System.nanoTime();
 			Files.move(compiled, classes.resolve(controller.replace('.', '/') + ".class"),
 					StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -230,58 +222,15 @@ class SampleAppHotReloadE2ETests {
 	// Compile next to the class directory, then move the class file in, as an IDE's
 	// build writes a finished file.
 	private static Path compile(String source, Path staging) throws IOException {
-		return compile(BEAN, source, staging);
-	}
-
-	private static Path compile(String className, String source, Path staging) throws IOException {
-		Path sourceFile = staging.resolve("src").resolve(className.replace('.', '/') + ".java");
-		Files.createDirectories(sourceFile.getParent());
-		Files.writeString(sourceFile, source);
-		Path output = Files.createDirectories(staging.resolve("out"));
-		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-		int result = compiler.run(null, null, null, "-d", output.toString(), "-cp",
-				System.getProperty("java.class.path"), "-parameters", "-g", "--release", "17", sourceFile.toString());
-		assertThat(result).as("javac exit code").isZero();
-		return output.resolve(className.replace('.', '/') + ".class");
-	}
-
-	private static Path extractSampleClasses(Path target) throws IOException, URISyntaxException {
-		Path location = sampleLocation();
-		Files.createDirectories(target);
-		if (Files.isDirectory(location)) {
-			FileSystemUtils.copyRecursively(location, target);
-			return target;
-		}
-		try (JarFile jar = new JarFile(location.toFile())) {
-			for (JarEntry entry : Collections.list(jar.entries())) {
-				Path file = target.resolve(entry.getName()).normalize();
-				if (!entry.isDirectory() && file.startsWith(target)) {
-					Files.createDirectories(file.getParent());
-					try (InputStream input = jar.getInputStream(entry)) {
-						Files.copy(input, file);
-					}
-				}
-			}
-		}
-		return target;
+		return SampleClasses.compile(BEAN, source, staging);
 	}
 
 	private static List<String> libraries() throws URISyntaxException {
-		String sample = sampleLocation().toString();
+		String sample = SampleClasses.location().toString();
 		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter((entry) -> !Path.of(entry).toAbsolutePath().toString().equals(sample))
 			.filter((entry) -> !Path.of(entry).getFileName().toString().startsWith("spring-boot-devtools"))
 			.toList();
-	}
-
-	private static Path sampleLocation() throws URISyntaxException {
-		try {
-			Class<?> application = Class.forName("dev.hotreload.sample.SampleApplication");
-			return Path.of(application.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
-		}
-		catch (ClassNotFoundException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private record Visit(long number, String message) {

@@ -2,7 +2,6 @@ package dev.hotreload.e2e;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -13,23 +12,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -68,7 +59,7 @@ class SampleAppRefreshE2ETests {
 
 	@Test
 	void newEndpointOnPlainControllerIsServedAfterRefreshWithCounterAndHistoryKept() throws Exception {
-		Path classes = extractSampleClasses(this.temp.resolve("target/classes"));
+		Path classes = SampleClasses.extract(this.temp.resolve("target/classes"));
 		long coldStart = System.nanoTime();
 		try (SampleAppProcess app = SampleAppProcess.start(classes, libraries(false), this.temp.resolve("app.log"))) {
 			double coldStartMillis = awaitOk(app, "/hello", coldStart);
@@ -80,7 +71,8 @@ class SampleAppRefreshE2ETests {
 			visits = assertNextVisit(app, visits, "Hi, visitor #");
 
 			long start = System.nanoTime();
-			moveIn(compile(CONTROLLER, withGoodbye(), this.temp.resolve("staging-controller")), classes, CONTROLLER);
+			moveIn(SampleClasses.compile(CONTROLLER, withGoodbye(), this.temp.resolve("staging-controller")), classes,
+					CONTROLLER);
 			double refreshMillis = awaitOk(app, "/goodbye", start);
 			assertThat(get(app, "/goodbye")).startsWith("Goodbye after " + (visits + 2) + " visits");
 			visits += 2;
@@ -117,7 +109,7 @@ class SampleAppRefreshE2ETests {
 
 	@Test
 	void withDevToolsAHotReloadableChangeRestartsNothingAndAnUnreloadableOneRestartsOnce() throws Exception {
-		Path classes = extractSampleClasses(this.temp.resolve("target/classes"));
+		Path classes = SampleClasses.extract(this.temp.resolve("target/classes"));
 		try (SampleAppProcess app = SampleAppProcess.start(classes, libraries(true), this.temp.resolve("app.log"),
 				List.of(), List.of("--spring.devtools.livereload.enabled=false"))) {
 			awaitOk(app, "/hello", System.nanoTime());
@@ -131,7 +123,8 @@ class SampleAppRefreshE2ETests {
 			assertNoRestartFor(app, 1);
 
 			long start = System.nanoTime();
-			moveIn(compile(CONTROLLER, withGoodbye(), this.temp.resolve("staging-controller")), classes, CONTROLLER);
+			moveIn(SampleClasses.compile(CONTROLLER, withGoodbye(), this.temp.resolve("staging-controller")), classes,
+					CONTROLLER);
 			double restartMillis = awaitOk(app, "/goodbye", start);
 			assertThat(get(app, "/goodbye")).startsWith("Goodbye after " + (visits + 2) + " visits");
 			visits += 2;
@@ -150,7 +143,7 @@ class SampleAppRefreshE2ETests {
 
 	private long reloadCounter(SampleAppProcess app, Path classes, String greeting) throws Exception {
 		String source = Files.readString(sampleSource(COUNTER)).replace(GREETING, greeting);
-		moveIn(compile(COUNTER, source, this.temp.resolve("staging-counter")), classes, COUNTER);
+		moveIn(SampleClasses.compile(COUNTER, source, this.temp.resolve("staging-counter")), classes, COUNTER);
 		await().atMost(Duration.ofSeconds(30))
 			.ignoreExceptions()
 			.until(() -> "RELOADED".equals(JsonPath.parse(get(app, "/actuator/hotreload/visitCounter"))
@@ -255,59 +248,14 @@ class SampleAppRefreshE2ETests {
 				StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 
-	// Compile next to the class directory, then move the class file in, as an IDE's
-	// build writes a finished file.
-	private static Path compile(String className, String source, Path staging) throws IOException {
-		Path sourceFile = staging.resolve("src").resolve(className.replace('.', '/') + ".java");
-		Files.createDirectories(sourceFile.getParent());
-		Files.writeString(sourceFile, source);
-		Path output = Files.createDirectories(staging.resolve("out"));
-		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-		int result = compiler.run(null, null, null, "-d", output.toString(), "-cp",
-				System.getProperty("java.class.path"), "-parameters", "-g", "--release", "17", sourceFile.toString());
-		assertThat(result).as("javac exit code").isZero();
-		return output.resolve(className.replace('.', '/') + ".class");
-	}
-
-	private static Path extractSampleClasses(Path target) throws IOException, URISyntaxException {
-		Path location = sampleLocation();
-		Files.createDirectories(target);
-		if (Files.isDirectory(location)) {
-			FileSystemUtils.copyRecursively(location, target);
-			return target;
-		}
-		try (JarFile jar = new JarFile(location.toFile())) {
-			for (JarEntry entry : Collections.list(jar.entries())) {
-				Path file = target.resolve(entry.getName()).normalize();
-				if (!entry.isDirectory() && file.startsWith(target)) {
-					Files.createDirectories(file.getParent());
-					try (InputStream input = jar.getInputStream(entry)) {
-						Files.copy(input, file);
-					}
-				}
-			}
-		}
-		return target;
-	}
-
 	// DevTools is a test dependency of this module: only the test of the partner mode
 	// puts it on the application's class path.
 	private static List<String> libraries(boolean devTools) throws URISyntaxException {
-		String sample = sampleLocation().toString();
+		String sample = SampleClasses.location().toString();
 		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter((entry) -> !Path.of(entry).toAbsolutePath().toString().equals(sample))
 			.filter((entry) -> devTools || !Path.of(entry).getFileName().toString().startsWith("spring-boot-devtools"))
 			.toList();
-	}
-
-	private static Path sampleLocation() throws URISyntaxException {
-		try {
-			Class<?> application = Class.forName("dev.hotreload.sample.SampleApplication");
-			return Path.of(application.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
-		}
-		catch (ClassNotFoundException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
