@@ -50,12 +50,13 @@ import org.springframework.util.FileSystemUtils;
  * <p>
  * Options are those of a typical build: {@code -parameters}, {@code -g}, and the
  * {@code --release} of the class files already in the class directory, chosen for each
- * batch by {@link ClassFileRelease#choose}; a release this compiler does not support
- * gives way to that of the running Java. A file that declares another package than its
- * directory's fails the batch, since its class files would land in another package's
- * directory. Whatever keeps the compiler from running is returned as an error, never
- * thrown. Sources are read as UTF-8. Annotation processors run as in the build when they
- * are on the classpath, since the classpath is also the processor path.
+ * batch by {@link ClassFileRelease#choose} (left out when it is the running Java's); a
+ * release this compiler does not support gives way to that of the running Java. A file
+ * that declares another package than its directory's fails the batch, since its class
+ * files would land in another package's directory. Whatever keeps the compiler from
+ * running is returned as an error, never thrown. Sources are read as UTF-8. Annotation
+ * processors run as in the build when they are on the classpath, since the classpath is
+ * also the processor path.
  * <p>
  * Not thread-safe: one batch at a time.
  */
@@ -204,7 +205,10 @@ public final class SourceCompiler implements AutoCloseable {
 
 	private List<String> options(OptionalInt release) {
 		List<String> options = new ArrayList<>(List.of("-parameters", "-g"));
-		if (release.isPresent()) {
+		// The running Java's own release needs no --release: javac then compiles against
+		// the runtime image instead of looking each JDK type up in ct.sym (about 7 ms
+		// of a 28 ms one-file compilation), and the class files are the same version.
+		if (release.isPresent() && release.getAsInt() != RUNTIME_RELEASE) {
 			options.add("--release");
 			options.add(Integer.toString(release.getAsInt()));
 		}

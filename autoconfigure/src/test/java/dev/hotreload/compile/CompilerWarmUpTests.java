@@ -39,6 +39,15 @@ class CompilerWarmUpTests {
 			}
 			""";
 
+	private static final String WELCOME = """
+			package demo;
+			@org.springframework.stereotype.Component
+			@dev.hotreload.HotReloadable
+			public class Welcome {
+				public String text() { return "welcome"; }
+			}
+			""";
+
 	// Sorts before demo/Greeter.java, so that picking the bean's source is a choice.
 	private static final String HELPER = """
 			package demo;
@@ -48,13 +57,14 @@ class CompilerWarmUpTests {
 			""";
 
 	@Test
-	void compilesABeanSourceAFewTimesAndChangesNothing(@TempDir Path temp) throws Exception {
+	void compilesTheBeansSourcesInTurnAndChangesNothing(@TempDir Path temp) throws Exception {
 		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Banner", HELPER,
-				"demo.Greeter", GREETER.formatted("v1"))) {
+				"demo.Greeter", GREETER.formatted("v1"), "demo.Welcome", WELCOME)) {
 			Reloads.sourceRunner(project, "demo.Config")
 				.withPropertyValues("hotreload.source.warm-up=false")
 				.run((context) -> {
 					ChangeDispatcher dispatcher = context.getBean(ChangeDispatcher.class);
+					byte[] welcomeClass = project.classBytes("demo.Welcome");
 					byte[] greeterClass = project.classBytes("demo.Greeter");
 					List<SourceRoot> roots = List
 						.of(new SourceRoot(project.sourceDirectory(), project.classDirectory()));
@@ -62,11 +72,13 @@ class CompilerWarmUpTests {
 						CompilerWarmUp warmUp = new CompilerWarmUp(compiler, roots, dispatcher::isBeanClass);
 						warmUp.start();
 						await().atMost(Duration.ofMinutes(2)).until(warmUp::isFinished);
-						assertThat(warmUp.source())
-							.isEqualTo(new SourceFile(roots.get(0), project.sourceFile("demo.Greeter")));
+						assertThat(warmUp.sources()).containsExactly(
+								new SourceFile(roots.get(0), project.sourceFile("demo.Greeter")),
+								new SourceFile(roots.get(0), project.sourceFile("demo.Welcome")));
 						assertThat(warmUp.compilations()).isEqualTo(CompilerWarmUp.COMPILATIONS);
 					}
 					assertThat(project.classBytes("demo.Greeter")).isEqualTo(greeterClass);
+					assertThat(project.classBytes("demo.Welcome")).isEqualTo(welcomeClass);
 					assertThat(context.getBean(HotReloader.class).history()).isEmpty();
 					assertThat(call(context.getBean("greeter"), "greet")).isEqualTo("v1");
 				});
