@@ -5,15 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Category;
@@ -35,7 +26,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
 
 /**
@@ -74,21 +64,7 @@ public final class BeanReloader {
 	/** The failure type of an attempt abandoned after the reload timeout. */
 	public static final String TIMEOUT_TYPE = "ReloadTimeout";
 
-	private final Duration timeout;
-
-	private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
-
-	private final ExecutorService workers = Executors
-		.newCachedThreadPool(new CustomizableThreadFactory("hotreload-reload-worker-") {
-
-			@Override
-			public Thread newThread(Runnable runnable) {
-				Thread thread = super.newThread(runnable);
-				thread.setDaemon(true);
-				return thread;
-			}
-
-		});
+	private final ReloadWorkers workers;
 
 	/**
 	 * Create a reloader.
@@ -117,9 +93,7 @@ public final class BeanReloader {
 	 */
 	public BeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadHistory history, Duration drainTimeout,
 			Duration readPatience, PendingRefresh pendingRefresh, Duration timeout) {
-		Assert.notNull(timeout, "'timeout' must not be null");
-		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
-		this.timeout = timeout;
+		this.workers = new ReloadWorkers(timeout);
 		Assert.notNull(beanFactory, "'beanFactory' must not be null");
 		Assert.notNull(history, "'history' must not be null");
 		Assert.notNull(drainTimeout, "'drainTimeout' must not be null");
@@ -163,71 +137,15 @@ public final class BeanReloader {
 		return attempt(bean, trigger, changedClasses, false);
 	}
 
-	// Each attempt runs on a worker thread, so that one that does not end (a constructor
-	// or an @AfterReload method that waits forever) is abandoned after the timeout. Beans
-	// are reloaded one at a time each, but never wait for each other.
+	// Each attempt runs on a worker thread, so that one that does not end is abandoned
+	// after the timeout.
 	private @Nullable ReloadRecord attempt(ReloadableBean bean, Trigger trigger, Collection<String> changedClasses,
 			boolean force) {
 		Instant timestamp = Instant.now();
 		long start = System.nanoTime();
-		ReentrantLock lock = this.locks.computeIfAbsent(bean.name(), (name) -> new ReentrantLock());
-		if (!tryLock(lock)) {
-			return timedOut(bean, trigger, changedClasses, timestamp, start, "another reload of it was still running");
-		}
-		try {
-			ReloadAttempt attempt = new ReloadAttempt(bean.target().gate());
-			ClassLoader contextClassLoader = Thread.currentThread().getContextClassLoader();
-			Future<@Nullable ReloadRecord> result = this.workers.submit(() -> {
-				Thread worker = Thread.currentThread();
-				attempt.runsOn(worker);
-				ClassLoader workerClassLoader = worker.getContextClassLoader();
-				worker.setContextClassLoader(contextClassLoader);
-				try {
-					return attempt(bean, trigger, changedClasses, force, timestamp, start, attempt);
-				}
-				finally {
-					worker.setContextClassLoader(workerClassLoader);
-				}
-			});
-			long remaining = this.timeout.toNanos() - (System.nanoTime() - start);
-			try {
-				return result.get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
-			}
-			catch (TimeoutException | InterruptedException ex) {
-				if (ex instanceof InterruptedException) {
-					Thread.currentThread().interrupt();
-				}
-				String where = attempt.abandon();
-				if (where == null) {
-					return result.get();
-				}
-				return timedOut(bean, trigger, changedClasses, timestamp, start, "it was at " + where);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while reloading '" + bean.name() + "'", ex);
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			if (cause instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException("Reload of '" + bean.name() + "' failed", cause);
-		}
-		finally {
-			lock.unlock();
-		}
-	}
-
-	private boolean tryLock(ReentrantLock lock) {
-		try {
-			return lock.tryLock(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		return this.workers.run(bean, start,
+				(attempt) -> attempt(bean, trigger, changedClasses, force, timestamp, start, attempt),
+				(where) -> timedOut(bean, trigger, changedClasses, timestamp, start, where));
 	}
 
 	private ReloadRecord timedOut(ReloadableBean bean, Trigger trigger, Collection<String> changedClasses,
@@ -235,8 +153,9 @@ public final class BeanReloader {
 		int generation = bean.target().current().number();
 		List<String> classes = changedClasses.isEmpty() ? List.of(bean.className()) : List.copyOf(changedClasses);
 		Failure failure = new Failure(TIMEOUT_TYPE,
-				"Reload of '" + bean.name() + "' did not finish within " + DurationStyle.SIMPLE.print(this.timeout)
-						+ " and was abandoned; generation " + generation + " keeps serving (" + detail + ")",
+				"Reload of '" + bean.name() + "' did not finish within "
+						+ DurationStyle.SIMPLE.print(this.workers.timeout()) + " and was abandoned; generation "
+						+ generation + " keeps serving (" + detail + ")",
 				List.of());
 		ReloadRecord record = ReloadRecord.failed(timestamp, bean.name(), trigger, classes, generation,
 				millisSince(start), failure);
