@@ -13,10 +13,11 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The benchmarks that run the sample application in JVMs of its own: class file changes
- * with hot reload and with a DevTools restart, source saves, memory after many reloads,
- * and cold starts. Each JVM gets a class directory of its own under the work directory,
- * named {@code target/classes} as a build names it, since hot reload watches only build
- * output directories.
+ * with hot reload and with a DevTools restart, changes that need hotreload's full
+ * refresh, source saves, memory after many reloads and refreshes, and cold starts. Each
+ * JVM gets a class directory of its own under the work directory, named
+ * {@code target/classes} as a build names it, since hot reload watches only build output
+ * directories.
  */
 final class AppScenarios {
 
@@ -85,6 +86,33 @@ final class AppScenarios {
 					Duration.ofMillis(500));
 			Assert.state(app.log().contains("restartedMain"), "DevTools did not restart the application");
 			return samples;
+		}
+	}
+
+	/**
+	 * Time changes that need a full refresh, with the {@code dev} profile and no
+	 * DevTools: each a new {@code VisitCounter} with a new greeting together with a
+	 * {@code SampleController} of a new shape, which hot reload cannot apply in place, so
+	 * that the batch goes to one refresh of the application in the same JVM. One refresh
+	 * warms up; memory is read before and after the measured ones.
+	 * @return the latencies, the memory figures and the refreshes the log showed
+	 * @throws IOException if the application cannot be run
+	 */
+	RefreshRun fullRefresh() throws IOException {
+		Path classes = this.classpath.copySampleClasses(runDirectory("refresh").resolve("target/classes"));
+		try (SampleApp app = SampleApp.launch(classes, this.classpath.libraries(false),
+				List.of("--spring.profiles.active=dev"), classes.resolveSibling("app.log"))) {
+			app.awaitFirstAnswer();
+			app.awaitLog(FullRefreshes.REFRESHER_ON, CHANGE_TIMEOUT);
+			app.awaitLog(FullRefreshes.WATCHING, CHANGE_TIMEOUT);
+			JvmStats.Snapshot started = JvmStats.afterFullGc(app.pid());
+			FullRefreshes refreshes = new FullRefreshes(app, new RefreshVersions(new GreetingVersions(classes)));
+			refreshes.measure(1, CHANGE_TIMEOUT, Duration.ofMillis(500));
+			JvmStats.Snapshot before = JvmStats.afterFullGc(app.pid());
+			Samples latency = refreshes.measure(this.settings.refreshes(), CHANGE_TIMEOUT, Duration.ofMillis(500));
+			JvmStats.Snapshot after = JvmStats.afterFullGc(app.pid());
+			return new RefreshRun(latency, new Memory(this.settings.refreshes(), started, before, after),
+					refreshes.refreshesLogged());
 		}
 	}
 
@@ -159,11 +187,24 @@ final class AppScenarios {
 	}
 
 	/**
+	 * What one JVM with hotreload's full refresh measured.
+	 *
+	 * @param latency change that needs a refresh to new answer, ms
+	 * @param memory memory figures; its {@code reloads} are the measured refreshes
+	 * @param refreshesLogged the refreshes that the application's log shows, the warm-up
+	 * included
+	 */
+	record RefreshRun(Samples latency, Memory memory, int refreshesLogged) {
+
+	}
+
+	/**
 	 * Memory of the JVM, each snapshot after a full GC.
 	 *
-	 * @param reloads the reloads between {@code before} and {@code after}
+	 * @param reloads the reloads (or full refreshes) between {@code before} and
+	 * {@code after}
 	 * @param started once the application answered, before any reload
-	 * @param before before the reloads (after the latency runs)
+	 * @param before before the reloads (after the warm-up or the latency runs)
 	 * @param after after the reloads
 	 */
 	record Memory(int reloads, JvmStats.Snapshot started, JvmStats.Snapshot before, JvmStats.Snapshot after) {

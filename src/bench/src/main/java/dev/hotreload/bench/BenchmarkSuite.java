@@ -18,6 +18,7 @@ import dev.hotreload.autoconfigure.HotReloadProperties;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.util.Assert;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -25,10 +26,12 @@ import org.springframework.util.FileSystemUtils;
  * {@code results.json} (every measured value) and {@code latency.png} (the latency
  * distributions) into the output directory.
  * <p>
- * Arguments: {@code --output=DIR} (default {@code target/benchmarks}), {@code --smoke}
- * for a few iterations of everything,
- * {@code --parts=calls,hotreload,devtools,source,cold} to run only some parts. The system
- * property {@code sample.sources} names the sample app's source directory.
+ * Arguments: {@code --output=DIR} (default {@code target/benchmarks}),
+ * {@code --mode=smoke} for a few iterations of everything,
+ * {@code --parts=calls,hotreload,devtools,refresh,source,cold} to run only some parts
+ * ({@code refresh} is hotreload's full refresh), {@code --replot=results.json} to draw
+ * the plot of an earlier run again. The system property {@code sample.sources} names the
+ * sample app's source directory.
  */
 public final class BenchmarkSuite {
 
@@ -37,7 +40,7 @@ public final class BenchmarkSuite {
 	 */
 	public static final String COMMAND = "./mvnw -B -ntp -pl src/bench -am verify -DskipTests -Pbenchmarks";
 
-	static final Set<String> ALL_PARTS = Set.of("calls", "hotreload", "devtools", "source", "cold");
+	static final Set<String> ALL_PARTS = Set.of("calls", "hotreload", "devtools", "refresh", "source", "cold");
 
 	private BenchmarkSuite() {
 	}
@@ -69,6 +72,9 @@ public final class BenchmarkSuite {
 			}
 			else if (arg.startsWith("--parts=")) {
 				parts = new LinkedHashSet<>(Arrays.asList(arg.substring("--parts=".length()).split(",")));
+				Set<String> unknown = new LinkedHashSet<>(parts);
+				unknown.removeAll(ALL_PARTS);
+				Assert.isTrue(unknown.isEmpty(), () -> "Unknown parts " + unknown + "; the parts are " + ALL_PARTS);
 			}
 			else {
 				throw new IllegalArgumentException("Unknown argument " + arg);
@@ -101,6 +107,7 @@ public final class BenchmarkSuite {
 				Path.of(System.getProperty("sample.sources", "../../sample-app/src/main/java")));
 		AppScenarios.HotReloadRun hotReload = parts.contains("hotreload") ? apps.hotReload() : null;
 		Samples devTools = parts.contains("devtools") ? apps.devToolsRestart() : null;
+		AppScenarios.RefreshRun fullRefresh = parts.contains("refresh") ? apps.fullRefresh() : null;
 		List<AppScenarios.SourceSaves> sourceSaves = new ArrayList<>();
 		if (parts.contains("source")) {
 			sourceSaves.add(apps.sourceSaves(true));
@@ -115,7 +122,7 @@ public final class BenchmarkSuite {
 				cpu(), Runtime.getRuntime().availableProcessors(), loadAtStart + " / " + loadAverage(),
 				settings.smoke() ? COMMAND + " -Dbenchmarks.mode=smoke" : COMMAND);
 		Results results = new Results(machine, settings, quietPeriod, calls, hotReload, devTools, sourceSaves,
-				coldStarts);
+				coldStarts, fullRefresh);
 		Files.writeString(output.resolve("results.md"), MarkdownReport.write(results));
 		Map<String, Object> json = results.toJson();
 		JsonMapper mapper = JsonMapper.builder().build();
@@ -136,6 +143,7 @@ public final class BenchmarkSuite {
 						saves.get("firstSaveMillis"));
 			}
 		}
+		addSeries(series, "hotreload full refresh", new Color(148, 103, 189), json.get("fullRefreshMillis"));
 		addSeries(series, "DevTools restart, class file change", new Color(214, 39, 40),
 				json.get("devToolsRestartMillis"));
 		addSeries(series, "cold start of a new JVM", new Color(127, 127, 127), json.get("coldStartMillis"));

@@ -59,15 +59,50 @@ final class GreetingVersions {
 	 * @throws IOException if the file cannot be written
 	 */
 	long install(int version) throws IOException {
+		Path staged = stage(version);
+		long start = System.nanoTime();
+		moveIn(staged, this.classDirectory.resolve(CLASS_FILE));
+		return start;
+	}
+
+	/**
+	 * Write a version next to the class directory, ready to be moved in.
+	 * @param version the version
+	 * @return the staged file
+	 * @throws IOException if the file cannot be written
+	 */
+	Path stage(int version) throws IOException {
 		byte[] bytes = Arrays.copyOf(this.original, this.original.length);
 		byte[] greeting = greeting(version).getBytes(StandardCharsets.UTF_8);
 		System.arraycopy(greeting, 0, bytes, this.offset, greeting.length);
-		Path staged = this.staging.resolve("VisitCounter.class");
-		Files.write(staged, bytes);
-		long start = System.nanoTime();
-		Files.move(staged, this.classDirectory.resolve(CLASS_FILE), StandardCopyOption.ATOMIC_MOVE,
-				StandardCopyOption.REPLACE_EXISTING);
-		return start;
+		return Files.write(this.staging.resolve("VisitCounter.class"), bytes);
+	}
+
+	/**
+	 * Return the class directory the versions go into.
+	 * @return the class directory
+	 */
+	Path classDirectory() {
+		return this.classDirectory;
+	}
+
+	/**
+	 * Return the directory next to the class directory where versions are written first.
+	 * @return the staging directory
+	 */
+	Path staging() {
+		return this.staging;
+	}
+
+	/**
+	 * Move a staged file into the class directory in one step, as a build does, so that
+	 * the watcher never sees it half-written.
+	 * @param staged the staged file
+	 * @param target its place in the class directory
+	 * @throws IOException if the file cannot be moved
+	 */
+	static void moveIn(Path staged, Path target) throws IOException {
+		Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	private static int indexOf(byte[] bytes, byte[] part) {

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.hotreload.restart.RefreshClassLoader;
+
 import org.springframework.util.Assert;
 import org.springframework.util.StreamUtils;
 
@@ -18,6 +20,8 @@ import org.springframework.util.StreamUtils;
 final class JvmStats {
 
 	static final String GENERATION_LOADER = "dev.hotreload.classloading.GenerationClassLoader";
+
+	static final String REFRESH_LOADER = RefreshClassLoader.class.getName();
 
 	private JvmStats() {
 	}
@@ -32,14 +36,15 @@ final class JvmStats {
 		run("jcmd", Long.toString(pid), "GC.run");
 		run("jcmd", Long.toString(pid), "GC.run");
 		// The class histogram collects once more before it counts live objects.
-		long generationLoaders = liveInstances(run("jcmd", Long.toString(pid), "GC.class_histogram"),
-				GENERATION_LOADER);
+		String histogram = run("jcmd", Long.toString(pid), "GC.class_histogram");
+		long generationLoaders = liveInstances(histogram, GENERATION_LOADER);
+		long refreshLoaders = liveInstances(histogram, REFRESH_LOADER);
 		List<String> gc = lines(run("jstat", "-gc", Long.toString(pid)));
 		List<String> classes = lines(run("jstat", "-class", Long.toString(pid)));
 		double metaspaceKb = column(gc, "MU");
 		double heapKb = column(gc, "S0U") + column(gc, "S1U") + column(gc, "EU") + column(gc, "OU");
 		return new Snapshot(metaspaceKb / 1024, (long) column(classes, "Loaded"), (long) column(classes, "Unloaded"),
-				generationLoaders, heapKb / 1024);
+				generationLoaders, refreshLoaders, heapKb / 1024);
 	}
 
 	private static long liveInstances(String histogram, String className) {
@@ -89,10 +94,12 @@ final class JvmStats {
 	 * @param classesLoaded classes loaded since the JVM started
 	 * @param classesUnloaded classes unloaded since the JVM started
 	 * @param generationClassLoaders generation class loaders alive
+	 * @param refreshClassLoaders class loaders of the full refresh alive, one per run of
+	 * the application that is still reachable
 	 * @param heapUsedMb heap used, MB
 	 */
 	record Snapshot(double metaspaceUsedMb, long classesLoaded, long classesUnloaded, long generationClassLoaders,
-			double heapUsedMb) {
+			long refreshClassLoaders, double heapUsedMb) {
 
 	}
 

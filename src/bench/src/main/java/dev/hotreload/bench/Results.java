@@ -18,10 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param devTools class file changes with a DevTools restart
  * @param sourceSaves source saves with and without the compiler warm-up
  * @param coldStarts cold starts
+ * @param fullRefresh changes that need hotreload's full refresh, and memory
  */
 record Results(Machine machine, SuiteSettings settings, long quietPeriodMillis, List<ProxyCalls.Call> calls,
 		AppScenarios.@Nullable HotReloadRun hotReload, @Nullable Samples devTools,
-		List<AppScenarios.SourceSaves> sourceSaves, @Nullable Samples coldStarts) {
+		List<AppScenarios.SourceSaves> sourceSaves, @Nullable Samples coldStarts,
+		AppScenarios.@Nullable RefreshRun fullRefresh) {
 
 	/**
 	 * The figures as a tree of maps and lists, for the raw JSON.
@@ -34,7 +36,7 @@ record Results(Machine machine, SuiteSettings settings, long quietPeriodMillis, 
 				Map.of("smoke", this.settings.smoke(), "hotReloads", this.settings.hotReloads(), "devToolsRestarts",
 						this.settings.devToolsRestarts(), "sourceModeStarts", this.settings.sourceModeStarts(),
 						"warmSavesPerStart", this.settings.warmSaves(), "memoryReloads", this.settings.memoryReloads(),
-						"coldStarts", this.settings.coldStarts()));
+						"coldStarts", this.settings.coldStarts(), "refreshes", this.settings.refreshes()));
 		json.put("quietPeriodMillis", this.quietPeriodMillis);
 		json.put("calls", this.calls);
 		if (this.hotReload != null) {
@@ -52,7 +54,11 @@ record Results(Machine machine, SuiteSettings settings, long quietPeriodMillis, 
 		if (this.coldStarts != null) {
 			json.put("coldStartMillis", samples(this.coldStarts));
 		}
-		json.put("fullRefresh", "not measured: the full refresh (issue 6) is not on main yet");
+		if (this.fullRefresh != null) {
+			json.put("fullRefreshMillis", samples(this.fullRefresh.latency()));
+			json.put("fullRefreshMemory", this.fullRefresh.memory());
+			json.put("fullRefreshesLogged", this.fullRefresh.refreshesLogged());
+		}
 		return json;
 	}
 

@@ -166,6 +166,41 @@ final class SampleApp implements AutoCloseable {
 	}
 
 	/**
+	 * Wait until the log holds a line a number of times.
+	 * @param text what to look for
+	 * @param count how many times it must occur, at least
+	 * @param timeout how long to wait
+	 * @return how many times it occurs
+	 */
+	int awaitLogCount(String text, int count, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		int found = logCount(text);
+		while (found < count) {
+			if (System.nanoTime() > deadline || !this.process.isAlive()) {
+				throw new IllegalStateException(
+						"The log says '" + text + "' " + found + " time(s), not " + count + ":\n" + tail());
+			}
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+			found = logCount(text);
+		}
+		return found;
+	}
+
+	/**
+	 * Count how many times the log holds a text so far.
+	 * @param text what to look for
+	 * @return the number of occurrences
+	 */
+	int logCount(String text) {
+		String log = log();
+		int count = 0;
+		for (int at = log.indexOf(text); at >= 0; at = log.indexOf(text, at + text.length())) {
+			count++;
+		}
+		return count;
+	}
+
+	/**
 	 * Return the process id of the application's JVM.
 	 * @return the pid
 	 */
@@ -186,7 +221,11 @@ final class SampleApp implements AutoCloseable {
 		}
 	}
 
-	private String tail() {
+	/**
+	 * Return the end of the application's output, for an error message.
+	 * @return the last few thousand characters of the log
+	 */
+	String tail() {
 		String log = log();
 		return log.substring(Math.max(0, log.length() - 6000));
 	}

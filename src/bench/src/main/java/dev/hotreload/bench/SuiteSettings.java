@@ -19,17 +19,20 @@ import java.time.Duration;
  * @param firstSaveDelay time from the first answer of the application to its first save
  * @param memoryReloads reloads of one bean before memory is measured
  * @param coldStarts JVMs started to time a cold start
+ * @param refreshes changes timed with hotreload's full refresh, in one JVM, before its
+ * memory is measured
  */
 record SuiteSettings(boolean smoke, int jmhWarmupIterations, int jmhMeasurementIterations, Duration jmhIterationTime,
 		int jmhForks, int hotReloads, int devToolsRestarts, int sourceModeStarts, int warmSaves,
-		Duration firstSaveDelay, int memoryReloads, int coldStarts) {
+		Duration firstSaveDelay, int memoryReloads, int coldStarts, int refreshes) {
 
 	static SuiteSettings fullSuite() {
-		return new SuiteSettings(false, 3, 8, Duration.ofSeconds(1), 1, 120, 15, 5, 10, Duration.ofSeconds(3), 1000, 5);
+		return new SuiteSettings(false, 3, 8, Duration.ofSeconds(1), 1, 120, 15, 5, 10, Duration.ofSeconds(3), 1000, 5,
+				20);
 	}
 
 	static SuiteSettings smokeMode() {
-		return new SuiteSettings(true, 1, 2, Duration.ofMillis(100), 0, 3, 1, 1, 2, Duration.ofSeconds(3), 20, 1);
+		return new SuiteSettings(true, 1, 2, Duration.ofMillis(100), 0, 3, 1, 1, 2, Duration.ofSeconds(3), 20, 1, 2);
 	}
 
 }
