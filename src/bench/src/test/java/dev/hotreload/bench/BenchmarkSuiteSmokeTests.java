@@ -38,11 +38,22 @@ class BenchmarkSuiteSmokeTests {
 			assertThat(saves.warm().count()).isEqualTo(settings.sourceModeStarts() * settings.warmSaves());
 		});
 		assertThat(results.coldStarts().count()).isEqualTo(settings.coldStarts());
+		AppScenarios.RefreshRun refresh = results.fullRefresh();
+		assertThat(refresh.latency().count()).isEqualTo(settings.refreshes());
+		// One refresh per change in the application's log, the warm-up's included
+		assertThat(refresh.refreshesLogged()).isEqualTo(settings.refreshes() + 1);
+		assertThat(refresh.memory().reloads()).isEqualTo(settings.refreshes());
+		assertThat(refresh.memory().started().refreshClassLoaders()).isPositive();
+		assertThat(refresh.memory().after().refreshClassLoaders()).isPositive();
+		assertThat(refresh.memory().after().classesLoaded()).isGreaterThan(refresh.memory().before().classesLoaded());
 
 		assertThat(output.resolve("results.md")).content()
 			.contains("| Spring Cloud `@RefreshScope` proxy |", "| Spring Boot DevTools restart (defaults) |",
-					"### Goals");
-		assertThat(output.resolve("results.json")).content().contains("\"hotReloadMillis\"", "\"memory\"");
+					"| **hotreload full refresh** |", "refresh class loaders alive",
+					"full refresh p50 faster than the DevTools restart", "### Goals")
+			.doesNotContain("Not measured");
+		assertThat(output.resolve("results.json")).content()
+			.contains("\"hotReloadMillis\"", "\"memory\"", "\"fullRefreshMillis\"", "\"fullRefreshMemory\"");
 		assertThat(Files.size(output.resolve("latency.png"))).isPositive();
 	}
 
