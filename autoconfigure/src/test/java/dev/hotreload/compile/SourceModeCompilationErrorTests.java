@@ -9,6 +9,7 @@ import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Diagnostic;
 import dev.hotreload.ReloadRecord.Outcome;
 import dev.hotreload.ReloadRecord.Trigger;
+import dev.hotreload.testsupport.Counters;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import dev.hotreload.testsupport.SourceProject;
@@ -31,17 +32,6 @@ import static org.awaitility.Awaitility.await;
 class SourceModeCompilationErrorTests {
 
 	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
-
-	private static final String COUNTER_V1 = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
-				public int increment() { return ++count; }
-				public String describe() { return "v1:" + count; }
-			}
-			""";
 
 	private static final String COUNTER_MISSING_SEMICOLON = """
 			package demo;
@@ -103,7 +93,7 @@ class SourceModeCompilationErrorTests {
 
 	@Test
 	void syntaxErrorIsReportedAndTheFixReloads(@TempDir Path temp, CapturedOutput output) throws Exception {
-		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", COUNTER_V1,
+		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", Counters.V1,
 				"demo.Texts", TEXTS_V1)) {
 			Reloads.sourceRunner(project, "demo.Config").run((context) -> {
 				Object counter = context.getBean("counter");
@@ -142,7 +132,7 @@ class SourceModeCompilationErrorTests {
 	@Test
 	void typeErrorInOneOfTwoFilesSavedTogetherWritesNothingOfTheBatch(@TempDir Path temp, CapturedOutput output)
 			throws Exception {
-		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", COUNTER_V1,
+		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", Counters.V1,
 				"demo.Texts", TEXTS_V1)) {
 			Reloads.sourceRunner(project, "demo.Config")
 				.withPropertyValues("hotreload.watch.quiet-period=300ms")
@@ -187,7 +177,7 @@ class SourceModeCompilationErrorTests {
 
 	@Test
 	void errorsInSeveralFilesMakeOneRecordPerFile(@TempDir Path temp) throws Exception {
-		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", COUNTER_V1,
+		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", Counters.V1,
 				"demo.Texts", TEXTS_V1)) {
 			Reloads.sourceRunner(project, "demo.Config")
 				.withPropertyValues("hotreload.watch.quiet-period=300ms")

@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Outcome;
+import dev.hotreload.testsupport.Counters;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import dev.hotreload.testsupport.SourceProject;
@@ -32,17 +33,6 @@ class SourceModeReleaseTests {
 
 	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
-	private static final String COUNTER = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
-				public int increment() { return ++count; }
-				public String describe() { return "%s:" + count; }
-			}
-			""";
-
 	private static final String HELPER = """
 			package demo;
 			public final class Helper {
@@ -59,7 +49,7 @@ class SourceModeReleaseTests {
 	@Test
 	void strayClassFilesOfANewerJavaDoNotBreakLaterCompiles(@TempDir Path temp) throws Exception {
 		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter",
-				COUNTER.formatted("v1"))) {
+				Counters.countingByOne("v1"))) {
 			// Outside the scanned package, and more of them than of the build's own.
 			for (int i = 0; i < 40; i++) {
 				classFileHeader(project.classDirectory().resolve("Stray" + i + ".class"), JAVA_25);
@@ -67,12 +57,12 @@ class SourceModeReleaseTests {
 			Reloads.sourceRunner(project, "demo.Config").run((context) -> {
 				Object counter = context.getBean("counter");
 				call(counter, "increment");
-				project.save("demo.Counter", COUNTER.formatted("v2"));
+				project.save("demo.Counter", Counters.countingByOne("v2"));
 				ReloadRecord first = Reloads.awaitRecords(context, 1);
 				assertThat(first.outcome()).isEqualTo(Outcome.RELOADED);
 				assertThat(call(counter, "describe")).isEqualTo("v2:1");
 				assertThat(majorVersion(project.classFile("demo.Counter"))).isEqualTo(61);
-				project.save("demo.Counter", COUNTER.formatted("v3"));
+				project.save("demo.Counter", Counters.countingByOne("v3"));
 				ReloadRecord second = Reloads.awaitRecords(context, 2);
 				assertThat(second.outcome()).isEqualTo(Outcome.RELOADED);
 				assertThat(call(counter, "describe")).isEqualTo("v3:1");
@@ -84,7 +74,7 @@ class SourceModeReleaseTests {
 	void releaseTheCompilerCannotTargetGivesWayToTheRunningJavas(@TempDir Path temp, CapturedOutput output)
 			throws Exception {
 		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter",
-				COUNTER.formatted("v1"))) {
+				Counters.countingByOne("v1"))) {
 			for (int i = 0; i < 40; i++) {
 				classFileHeader(project.classDirectory().resolve("Old" + i + ".class"), JAVA_6);
 			}
@@ -96,7 +86,7 @@ class SourceModeReleaseTests {
 				assertThat(output).contains("WARN")
 					.contains("The compiler cannot compile for release 6 of the class files in "
 							+ project.classDirectory());
-				project.save("demo.Counter", COUNTER.formatted("v2"));
+				project.save("demo.Counter", Counters.countingByOne("v2"));
 				ReloadRecord reload = Reloads.awaitRecords(context, 1);
 				assertThat(reload.outcome()).isEqualTo(Outcome.RELOADED);
 				assertThat(call(context.getBean("counter"), "describe")).isEqualTo("v2:0");

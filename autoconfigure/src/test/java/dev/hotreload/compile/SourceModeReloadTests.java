@@ -9,6 +9,7 @@ import dev.hotreload.HotReloader;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Outcome;
 import dev.hotreload.ReloadRecord.Trigger;
+import dev.hotreload.testsupport.Counters;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import dev.hotreload.testsupport.SourceProject;
@@ -32,28 +33,6 @@ import static org.awaitility.Awaitility.await;
 class SourceModeReloadTests {
 
 	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
-
-	private static final String COUNTER_V1 = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
-				public int increment() { return ++count; }
-				public String describe() { return "v1:" + count; }
-			}
-			""";
-
-	private static final String COUNTER_V2 = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
-				public int increment() { count += 10; return count; }
-				public String describe() { return "v2:" + count; }
-			}
-			""";
 
 	private static final String COUNTER_WITH_STEPS = """
 			package demo;
@@ -118,13 +97,14 @@ class SourceModeReloadTests {
 
 	@Test
 	void savedSourceServesNewCodeWithStateKept(@TempDir Path temp) throws Exception {
-		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", COUNTER_V1)) {
+		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter",
+				Counters.V1)) {
 			Reloads.sourceRunner(project, "demo.Config").run((context) -> {
 				Object counter = context.getBean("counter");
 				call(counter, "increment");
 				call(counter, "increment");
 				assertThat(call(counter, "describe")).isEqualTo("v1:2");
-				project.save("demo.Counter", COUNTER_V2);
+				project.save("demo.Counter", Counters.V2);
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(Outcome.RELOADED);
 				assertThat(record.trigger()).isEqualTo(Trigger.FILE_CHANGE);
@@ -140,7 +120,8 @@ class SourceModeReloadTests {
 
 	@Test
 	void newFieldAndNewNestedClassAreCompiledAndReloaded(@TempDir Path temp) throws Exception {
-		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", COUNTER_V1)) {
+		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter",
+				Counters.V1)) {
 			Reloads.sourceRunner(project, "demo.Config").run((context) -> {
 				Object counter = context.getBean("counter");
 				call(counter, "increment");
@@ -159,7 +140,8 @@ class SourceModeReloadTests {
 
 	@Test
 	void newSourceFilesAreCompiledAndUsableByOtherClasses(@TempDir Path temp, CapturedOutput output) throws Exception {
-		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", COUNTER_V1)) {
+		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter",
+				Counters.V1)) {
 			Reloads.sourceRunner(project, "demo.Config")
 				.withPropertyValues("hotreload.watch.quiet-period=300ms")
 				.run((context) -> {
@@ -190,7 +172,7 @@ class SourceModeReloadTests {
 	@Test
 	void sourceOfAClassNeverLoadedIsCompiledAndLeftToItsFirstUseOnce(@TempDir Path temp, CapturedOutput output)
 			throws Exception {
-		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", COUNTER_V1,
+		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", Counters.V1,
 				"demo.Texts", TEXTS_V1)) {
 			Reloads.sourceRunner(project, "demo.Config").run((context) -> {
 				byte[] before = project.classBytes("demo.Texts");
@@ -202,7 +184,7 @@ class SourceModeReloadTests {
 				// Source mode hands the class over at once; the watcher then sees the
 				// same
 				// bytes, which are not decided again.
-				project.save("demo.Counter", COUNTER_V2);
+				project.save("demo.Counter", Counters.V2);
 				Reloads.awaitRecords(context, 1);
 				assertThat(output.toString().lines().filter((logged) -> logged.contains(line))).hasSize(1);
 				assertThat(context.getBean(HotReloader.class).history()).singleElement()
@@ -213,15 +195,16 @@ class SourceModeReloadTests {
 
 	@Test
 	void classesCompiledByTheIdeToo(@TempDir Path temp) throws Exception {
-		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", COUNTER_V1)) {
+		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter",
+				Counters.V1)) {
 			Reloads.sourceRunner(project, "demo.Config").run((context) -> {
 				HotReloader reloader = context.getBean(HotReloader.class);
 				Object counter = context.getBean("counter");
 				// Source mode compiles first; the IDE compiles the same bytes later.
-				project.save("demo.Counter", COUNTER_V2);
+				project.save("demo.Counter", Counters.V2);
 				assertThat(Reloads.awaitRecords(context, 1).generation()).isEqualTo(2);
 				byte[] sourceModesBytes = project.classBytes("demo.Counter");
-				project.compileIntoClasses("demo.Counter", COUNTER_V2);
+				project.compileIntoClasses("demo.Counter", Counters.V2);
 				assertThat(project.classBytes("demo.Counter")).isEqualTo(sourceModesBytes);
 				await().during(Duration.ofMillis(500))
 					.atMost(Duration.ofSeconds(5))
@@ -248,7 +231,7 @@ class SourceModeReloadTests {
 
 	@Test
 	void deletedSourceIsLoggedAndReloadsNothing(@TempDir Path temp, CapturedOutput output) throws Exception {
-		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", COUNTER_V1,
+		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter", Counters.V1,
 				"demo.Texts", TEXTS_V1)) {
 			Reloads.sourceRunner(project, "demo.Config").run((context) -> {
 				project.delete("demo.Texts");

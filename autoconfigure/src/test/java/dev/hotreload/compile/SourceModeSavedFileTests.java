@@ -11,6 +11,7 @@ import dev.hotreload.HotReloader;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Diagnostic;
 import dev.hotreload.ReloadRecord.Outcome;
+import dev.hotreload.testsupport.Counters;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import dev.hotreload.testsupport.SourceProject;
@@ -36,17 +37,6 @@ class SourceModeSavedFileTests {
 
 	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
-	private static final String COUNTER = """
-			package %s;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
-				public int increment() { return ++count; }
-				public String describe() { return "%s:" + count; }
-			}
-			""";
-
 	private static final String HELPER = """
 			package demo;
 			public final class Helper {
@@ -58,12 +48,12 @@ class SourceModeSavedFileTests {
 	void fileDeclaringAnotherPackageIsAFailedRecordAndLeavesNoClassFile(@TempDir Path temp, CapturedOutput output)
 			throws Exception {
 		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter",
-				COUNTER.formatted("demo", "v1"))) {
+				Counters.countingByOne("v1"))) {
 			Reloads.sourceRunner(project, "demo.Config").run((context) -> {
 				Object counter = context.getBean("counter");
 				call(counter, "increment");
 				byte[] classFile = project.classBytes("demo.Counter");
-				project.save("demo.Counter", COUNTER.formatted("relx", "v2"));
+				project.save("demo.Counter", Counters.countingByOne("relx", "v2"));
 				ReloadRecord failure = Reloads.awaitRecords(context, 1);
 				assertThat(failure.outcome()).isEqualTo(Outcome.FAILED);
 				assertThat(failure.bean()).isEqualTo("counter");
@@ -76,7 +66,7 @@ class SourceModeSavedFileTests {
 				assertThat(project.classDirectory().resolve("relx")).doesNotExist();
 				assertThat(project.classBytes("demo.Counter")).isEqualTo(classFile);
 				assertThat(call(counter, "describe")).isEqualTo("v1:1");
-				project.save("demo.Counter", COUNTER.formatted("demo", "v2"));
+				project.save("demo.Counter", Counters.countingByOne("v2"));
 				ReloadRecord reload = Reloads.awaitRecords(context, 2);
 				assertThat(reload.outcome()).isEqualTo(Outcome.RELOADED);
 				assertThat(call(counter, "describe")).isEqualTo("v2:1");
@@ -87,7 +77,7 @@ class SourceModeSavedFileTests {
 	@Test
 	void emptySaveIsAWarningAndChangesNothing(@TempDir Path temp, CapturedOutput output) throws Exception {
 		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter",
-				COUNTER.formatted("demo", "v1"))) {
+				Counters.countingByOne("v1"))) {
 			Reloads.sourceRunner(project, "demo.Config").run((context) -> {
 				Object counter = context.getBean("counter");
 				byte[] classFile = project.classBytes("demo.Counter");
@@ -100,7 +90,7 @@ class SourceModeSavedFileTests {
 				assertThat(context.getBean(HotReloader.class).history()).isEmpty();
 				assertThat(project.classBytes("demo.Counter")).isEqualTo(classFile);
 				assertThat(call(counter, "describe")).isEqualTo("v1:0");
-				project.save("demo.Counter", COUNTER.formatted("demo", "v2"));
+				project.save("demo.Counter", Counters.countingByOne("v2"));
 				ReloadRecord reload = Reloads.awaitRecords(context, 1);
 				assertThat(reload.outcome()).isEqualTo(Outcome.RELOADED);
 				assertThat(call(counter, "describe")).isEqualTo("v2:0");
@@ -111,12 +101,12 @@ class SourceModeSavedFileTests {
 	@Test
 	void writtenClassFilesGetThePermissionsOfTheBuildsClassFiles(@TempDir Path temp) throws Exception {
 		try (SourceProject project = new SourceProject(temp).build("demo.Config", CONFIG, "demo.Counter",
-				COUNTER.formatted("demo", "v1"))) {
+				Counters.countingByOne("v1"))) {
 			Path counterClass = project.classFile("demo.Counter");
 			assumeThat(Files.getFileAttributeView(counterClass, PosixFileAttributeView.class)).isNotNull();
 			Set<PosixFilePermission> built = Files.getPosixFilePermissions(counterClass);
 			Reloads.sourceRunner(project, "demo.Config").run((context) -> {
-				project.save("demo.Counter", COUNTER.formatted("demo", "v2"));
+				project.save("demo.Counter", Counters.countingByOne("v2"));
 				project.save("demo.Helper", HELPER);
 				assertThat(Reloads.awaitRecords(context, 1).outcome()).isEqualTo(Outcome.RELOADED);
 				await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(project.classFile("demo.Helper")));

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Outcome;
+import dev.hotreload.testsupport.Counters;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import dev.hotreload.testsupport.TestCompiler;
@@ -25,17 +26,6 @@ class ChangeWhileStartingTests {
 
 	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
-	private static final String COUNTER = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
-				public int increment() { return ++count; }
-				public String describe() { return "%s " + count; }
-			}
-			""";
-
 	// Created after the counter, which it depends on: it saves version 2 of the counter's
 	// class file, as an IDE does when the developer saves while the application starts.
 	private static final String SAVER = """
@@ -53,15 +43,15 @@ class ChangeWhileStartingTests {
 	@Test
 	void classFileSavedWhileTheApplicationStartsIsReloaded(@TempDir Path temp) throws Exception {
 		Path staging = Files.createDirectories(temp.resolve("staging"));
-		TestCompiler.compile(staging, Map.of("demo.Counter", COUNTER.formatted("v2")));
+		TestCompiler.compile(staging, Map.of("demo.Counter", Counters.countingByOne("v2")));
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.Config", CONFIG, "demo.Counter", COUNTER.formatted("v1"), "demo.Saver", SAVER);
+			classes.compile("demo.Config", CONFIG, "demo.Counter", Counters.countingByOne("v1"), "demo.Saver", SAVER);
 			Reloads.runner(classes, "demo.Config")
 				.withSystemProperties("demo.counter.v2=" + staging.resolve("demo/Counter.class"),
 						"demo.counter.target=" + classes.directory().resolve("demo/Counter.class"))
 				.run((context) -> {
 					Object counter = context.getBean("counter");
-					await().atMost(Duration.ofSeconds(10)).until(() -> call(counter, "describe").equals("v2 0"));
+					await().atMost(Duration.ofSeconds(10)).until(() -> call(counter, "describe").equals("v2:0"));
 					ReloadRecord record = Reloads.awaitRecords(context, 1);
 					assertThat(record.outcome()).isEqualTo(Outcome.RELOADED);
 					assertThat(record.bean()).isEqualTo("counter");

@@ -3,6 +3,7 @@ package dev.hotreload.reload;
 import java.nio.file.Path;
 
 import dev.hotreload.ReloadRecord;
+import dev.hotreload.testsupport.Counters;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import org.junit.jupiter.api.Test;
@@ -19,39 +20,17 @@ class ClassBasedBeanReloadTests {
 
 	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
-	private static final String COUNTER_V1 = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
-				public int increment() { return ++count; }
-				public String describe() { return "v1:" + count; }
-			}
-			""";
-
-	private static final String COUNTER_V2 = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
-				public int increment() { count += 10; return count; }
-				public String describe() { return "v2:" + count; }
-			}
-			""";
-
 	@Test
 	void servesNewCodeWithStateKept(@TempDir Path temp) throws Exception {
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.Config", CONFIG, "demo.Counter", COUNTER_V1);
+			classes.compile("demo.Config", CONFIG, "demo.Counter", Counters.V1);
 			Reloads.runner(classes, "demo.Config").run((context) -> {
 				Object counter = context.getBean("counter");
 				assertThat(classes.load("demo.Counter").isInstance(counter)).isTrue();
 				call(counter, "increment");
 				call(counter, "increment");
 				assertThat(call(counter, "describe")).isEqualTo("v1:2");
-				classes.compile("demo.Counter", COUNTER_V2);
+				classes.compile("demo.Counter", Counters.V2);
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
 				assertThat(record.trigger()).isEqualTo(ReloadRecord.Trigger.FILE_CHANGE);

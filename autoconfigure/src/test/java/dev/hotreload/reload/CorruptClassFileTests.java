@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import dev.hotreload.HotReloader;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Outcome;
 import dev.hotreload.ReloadRecord.Trigger;
+import dev.hotreload.testsupport.Counters;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import dev.hotreload.testsupport.TestCompiler;
@@ -35,28 +35,6 @@ import static org.awaitility.Awaitility.await;
 class CorruptClassFileTests {
 
 	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
-
-	private static final String COUNTER_V1 = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
-				public int increment() { return ++count; }
-				public String describe() { return "v1:" + count; }
-			}
-			""";
-
-	private static final String COUNTER_V2 = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
-				public int increment() { count += 10; return count; }
-				public String describe() { return "v2:" + count; }
-			}
-			""";
 
 	@Test
 	void randomBytesFailWithClassFormatError(@TempDir Path temp, CapturedOutput output) throws Exception {
@@ -91,7 +69,7 @@ class CorruptClassFileTests {
 	private void assertCorruptFileFailsThenValidFileReloads(Path temp, CapturedOutput output, byte[] corrupt,
 			byte[] valid, String expectedMessage) throws Exception {
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.Config", CONFIG, "demo.Counter", COUNTER_V1);
+			classes.compile("demo.Config", CONFIG, "demo.Counter", Counters.V1);
 			Reloads.runner(classes, "demo.Config").run((context) -> {
 				HotReloadEngine engine = context.getBean(HotReloadEngine.class);
 				HotReloader reloader = context.getBean(HotReloader.class);
@@ -132,9 +110,7 @@ class CorruptClassFileTests {
 	}
 
 	private static byte[] compileV2Elsewhere(Path temp) throws Exception {
-		Path directory = Files.createDirectories(temp.resolve("v2"));
-		TestCompiler.compile(directory, Map.of("demo.Counter", COUNTER_V2));
-		return Files.readAllBytes(directory.resolve("demo/Counter.class"));
+		return TestCompiler.compileToBytes(temp.resolve("v2"), "demo.Counter", Counters.V2);
 	}
 
 }

@@ -3,11 +3,11 @@ package dev.hotreload.reload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
 
 import dev.hotreload.HotReloader;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Outcome;
+import dev.hotreload.testsupport.Counters;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import dev.hotreload.testsupport.TestCompiler;
@@ -30,17 +30,6 @@ class EditorStyleClassFileWritesTests {
 
 	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
-	private static final String COUNTER = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
-				public int increment() { return ++count; }
-				public String describe() { return "%s:" + count; }
-			}
-			""";
-
 	@Test
 	void deleteThenCreateReloadsOnce(@TempDir Path temp, CapturedOutput output) throws Exception {
 		assertReplacementReloadsOnce(temp, output, (classFile, v2) -> {
@@ -60,11 +49,9 @@ class EditorStyleClassFileWritesTests {
 
 	private void assertReplacementReloadsOnce(Path temp, CapturedOutput output, Replacement replacement)
 			throws Exception {
-		Path staging = Files.createDirectories(temp.resolve("staging"));
-		TestCompiler.compile(staging, Map.of("demo.Counter", COUNTER.formatted("v2")));
-		byte[] v2 = Files.readAllBytes(staging.resolve("demo/Counter.class"));
+		byte[] v2 = TestCompiler.compileToBytes(temp.resolve("staging"), "demo.Counter", Counters.countingByOne("v2"));
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.Config", CONFIG, "demo.Counter", COUNTER.formatted("v1"));
+			classes.compile("demo.Config", CONFIG, "demo.Counter", Counters.countingByOne("v1"));
 			// Long enough that both steps of a replacement always fall within it
 			Reloads.runner(classes, "demo.Config")
 				.withPropertyValues("hotreload.watch.quiet-period=200ms")
@@ -77,7 +64,7 @@ class EditorStyleClassFileWritesTests {
 					assertThat(reloaded.generation()).isEqualTo(2);
 					assertThat(reloaded.classes()).containsExactly("demo.Counter");
 					assertThat(call(counter, "describe")).isEqualTo("v2:1");
-					classes.compile("demo.Counter", COUNTER.formatted("v3"));
+					classes.compile("demo.Counter", Counters.countingByOne("v3"));
 					ReloadRecord barrier = Reloads.awaitRecords(context, 2);
 					assertThat(barrier.generation()).isEqualTo(3);
 					assertThat(context.getBean(HotReloader.class).history()).containsExactly(barrier, reloaded);

@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import dev.hotreload.HotReloader;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Outcome;
+import dev.hotreload.testsupport.Counters;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import dev.hotreload.testsupport.TestCompiler;
@@ -26,24 +26,11 @@ class HalfWrittenClassFileTests {
 
 	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
-	private static final String COUNTER = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
-				public int increment() { return ++count; }
-				public String describe() { return "%s:" + count; }
-			}
-			""";
-
 	@Test
 	void completedFileReloadsOnceWithoutFailure(@TempDir Path temp) throws Exception {
-		Path staging = Files.createDirectories(temp.resolve("staging"));
-		TestCompiler.compile(staging, Map.of("demo.Counter", COUNTER.formatted("v2")));
-		byte[] v2 = Files.readAllBytes(staging.resolve("demo/Counter.class"));
+		byte[] v2 = TestCompiler.compileToBytes(temp.resolve("staging"), "demo.Counter", Counters.countingByOne("v2"));
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.Config", CONFIG, "demo.Counter", COUNTER.formatted("v1"));
+			classes.compile("demo.Config", CONFIG, "demo.Counter", Counters.countingByOne("v1"));
 			// A quiet period long enough that the two writes below always fall within it
 			Reloads.runner(classes, "demo.Config")
 				.withPropertyValues("hotreload.watch.quiet-period=300ms")
@@ -57,7 +44,7 @@ class HalfWrittenClassFileTests {
 					assertThat(reloaded.outcome()).isEqualTo(Outcome.RELOADED);
 					assertThat(reloaded.generation()).isEqualTo(2);
 					assertThat(call(counter, "describe")).isEqualTo("v2:1");
-					classes.compile("demo.Counter", COUNTER.formatted("v3"));
+					classes.compile("demo.Counter", Counters.countingByOne("v3"));
 					ReloadRecord barrier = Reloads.awaitRecords(context, 2);
 					assertThat(barrier.outcome()).isEqualTo(Outcome.RELOADED);
 					assertThat(barrier.generation()).isEqualTo(3);

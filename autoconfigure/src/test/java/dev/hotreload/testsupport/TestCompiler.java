@@ -3,6 +3,7 @@ package dev.hotreload.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,24 @@ public final class TestCompiler {
 							+ diagnostic.getMessage(Locale.ROOT))
 					.collect(Collectors.joining("\n")));
 			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Compile one class into a directory of its own and return its class file, as the
+	 * bytes an IDE or a build tool is about to write over the one the application loaded.
+	 * @param outputDirectory a directory that is not on the application's class path
+	 * @param className the fully qualified name of the class
+	 * @param source the source text
+	 * @return the content of the compiled class file
+	 */
+	public static byte[] compileToBytes(Path outputDirectory, String className, String source) {
+		try {
+			compile(Files.createDirectories(outputDirectory), Map.of(className, source));
+			return Files.readAllBytes(outputDirectory.resolve(className.replace('.', '/') + ".class"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
