@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.fixtures.LifecycleEvents;
+import dev.hotreload.testsupport.LifecycleBeans;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import org.junit.jupiter.api.Test;
@@ -21,66 +22,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KeepStateLifecycleTests {
 
-	private static final String CONFIG = """
-			package demo;
-			@org.springframework.context.annotation.Configuration
-			@org.springframework.context.annotation.ComponentScan
-			public class Config {
-				@org.springframework.context.annotation.Bean
-				public dev.hotreload.fixtures.LifecycleEvents lifecycleEvents() {
-					return new dev.hotreload.fixtures.LifecycleEvents();
-				}
-			}
-			""";
-
-	private static final String TRACKER = """
-			package demo;
-			import jakarta.annotation.PostConstruct;
-			import jakarta.annotation.PreDestroy;
-			import dev.hotreload.fixtures.LifecycleEvents;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Tracker implements org.springframework.beans.factory.InitializingBean {
-				private final LifecycleEvents events;
-				private int hits;
-				private String opened = "never";
-				public Tracker(LifecycleEvents events) {
-					this.events = events;
-				}
-				@PostConstruct
-				void open() {
-					this.opened = "%1$s";
-					this.events.add("postConstruct %1$s hits=" + this.hits);
-				}
-				@Override
-				public void afterPropertiesSet() {
-					this.events.add("afterPropertiesSet %1$s");
-				}
-				@PreDestroy
-				void close() {
-					this.events.add("preDestroy %1$s hits=" + this.hits);
-				}
-				public int hit() {
-					return ++this.hits;
-				}
-				public String describe() {
-					return "%1$s hits=" + this.hits + " opened=" + this.opened;
-				}
-			}
-			""";
+	private static final String CONFIG = LifecycleBeans.CONFIG;
 
 	@Test
 	void destroyCallbacksOfTheOldAndInitCallbacksOfTheNewRunAroundTheHandOver(@TempDir Path temp) throws Exception {
 		AtomicReference<LifecycleEvents> events = new AtomicReference<>();
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.Config", CONFIG, "demo.Tracker", TRACKER.formatted("v1"));
+			classes.compile("demo.Config", CONFIG, "demo.Tracker",
+					LifecycleBeans.recorder("Tracker", "@dev.hotreload.HotReloadable", "v1"));
 			Reloads.runner(classes, "demo.Config").run((context) -> {
 				events.set(context.getBean(LifecycleEvents.class));
 				Object tracker = context.getBean("tracker");
 				call(tracker, "hit");
 				call(tracker, "hit");
 				assertThat(events.get().events()).containsExactly("postConstruct v1 hits=0", "afterPropertiesSet v1");
-				classes.compile("demo.Tracker", TRACKER.formatted("v2"));
+				classes.compile("demo.Tracker",
+						LifecycleBeans.recorder("Tracker", "@dev.hotreload.HotReloadable", "v2"));
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
 				assertThat(record.fields().kept()).containsExactlyInAnyOrder("hits", "opened");

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.fixtures.Gate;
 import dev.hotreload.fixtures.LifecycleEvents;
+import dev.hotreload.testsupport.LifecycleBeans;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import org.junit.jupiter.api.Test;
@@ -25,88 +26,38 @@ import static org.awaitility.Awaitility.await;
  */
 class ResetStateLifecycleTests {
 
-	private static final String CONFIG = """
+	private static final String CONFIG = LifecycleBeans.CONFIG;
+
+	private static final String RESET = "@dev.hotreload.HotReloadable(state = dev.hotreload.StatePolicy.RESET)";
+
+	private static final String WORKER = """
 			package demo;
-			@org.springframework.context.annotation.Configuration
-			@org.springframework.context.annotation.ComponentScan
-			public class Config {
-				@org.springframework.context.annotation.Bean
-				public dev.hotreload.fixtures.LifecycleEvents lifecycleEvents() {
-					return new dev.hotreload.fixtures.LifecycleEvents();
+			import dev.hotreload.fixtures.Gate;
+			import dev.hotreload.fixtures.LifecycleEvents;
+			@org.springframework.stereotype.Component
+			@dev.hotreload.HotReloadable(state = dev.hotreload.StatePolicy.RESET)
+			public class Worker implements org.springframework.beans.factory.DisposableBean {
+				private final LifecycleEvents events;
+				private final Gate gate;
+				public Worker(LifecycleEvents events, Gate gate) {
+					this.events = events;
+					this.gate = gate;
 				}
-				@org.springframework.context.annotation.Bean
-				public dev.hotreload.fixtures.Gate gate() {
-					return new dev.hotreload.fixtures.Gate();
+				public String work() throws InterruptedException {
+					this.events.add("work started %1$s");
+					this.gate.pass();
+					this.events.add("work finished %1$s");
+					return "%1$s";
+				}
+				public String version() {
+					return "%1$s";
+				}
+				@Override
+				public void destroy() {
+					this.events.add("destroy %1$s");
 				}
 			}
 			""";
-
-	private static final String SESSION = """
-						package demo;
-						import jakarta.annotation.PostConstruct;
-						import jakarta.annotation.PreDestroy;
-						import dev.hotreload.fixtures.Gate;
-			import dev.hotreload.fixtures.LifecycleEvents;
-						@org.springframework.stereotype.Component
-						@dev.hotreload.HotReloadable(state = dev.hotreload.StatePolicy.RESET)
-						public class Session implements org.springframework.beans.factory.InitializingBean {
-							private final LifecycleEvents events;
-							private int hits;
-							private String opened = "never";
-							public Session(LifecycleEvents events) {
-								this.events = events;
-							}
-							@PostConstruct
-							void open() {
-								this.opened = "%1$s";
-								this.events.add("postConstruct %1$s hits=" + this.hits);
-							}
-							@Override
-							public void afterPropertiesSet() {
-								this.events.add("afterPropertiesSet %1$s");
-							}
-							@PreDestroy
-							void close() {
-								this.events.add("preDestroy %1$s hits=" + this.hits);
-							}
-							public int hit() {
-								return ++this.hits;
-							}
-							public String describe() {
-								return "%1$s hits=" + this.hits + " opened=" + this.opened;
-							}
-						}
-						""";
-
-	private static final String WORKER = """
-						package demo;
-						import dev.hotreload.fixtures.Gate;
-						import dev.hotreload.fixtures.Gate;
-			import dev.hotreload.fixtures.LifecycleEvents;
-						@org.springframework.stereotype.Component
-						@dev.hotreload.HotReloadable(state = dev.hotreload.StatePolicy.RESET)
-						public class Worker implements org.springframework.beans.factory.DisposableBean {
-							private final LifecycleEvents events;
-							private final Gate gate;
-							public Worker(LifecycleEvents events, Gate gate) {
-								this.events = events;
-								this.gate = gate;
-							}
-							public String work() throws InterruptedException {
-								this.events.add("work started %1$s");
-								this.gate.pass();
-								this.events.add("work finished %1$s");
-								return "%1$s";
-							}
-							public String version() {
-								return "%1$s";
-							}
-							@Override
-							public void destroy() {
-								this.events.add("destroy %1$s");
-							}
-						}
-						""";
 
 	private static final String GUARDED_SESSION = """
 			package demo;
@@ -145,7 +96,7 @@ class ResetStateLifecycleTests {
 	void newInstanceStartsFreshAndOldInstanceIsDestroyed(@TempDir Path temp) throws Exception {
 		AtomicReference<LifecycleEvents> events = new AtomicReference<>();
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.Config", CONFIG, "demo.Session", SESSION.formatted("v1"));
+			classes.compile("demo.Config", CONFIG, "demo.Session", LifecycleBeans.recorder("Session", RESET, "v1"));
 			Reloads.runner(classes, "demo.Config").run((context) -> {
 				events.set(context.getBean(LifecycleEvents.class));
 				Object session = context.getBean("session");
@@ -154,7 +105,7 @@ class ResetStateLifecycleTests {
 				call(session, "hit");
 				assertThat(call(session, "describe")).isEqualTo("v1 hits=3 opened=v1");
 				assertThat(events.get().events()).containsExactly("postConstruct v1 hits=0", "afterPropertiesSet v1");
-				classes.compile("demo.Session", SESSION.formatted("v2"));
+				classes.compile("demo.Session", LifecycleBeans.recorder("Session", RESET, "v2"));
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
 				assertThat(record.outcome()).isEqualTo(ReloadRecord.Outcome.RELOADED);
 				assertThat(record.generation()).isEqualTo(2);
