@@ -11,16 +11,10 @@ import java.util.Map;
 import dev.hotreload.classloading.ClassFiles;
 import dev.hotreload.classloading.GenerationClassLoader;
 import dev.hotreload.testsupport.ReloadableClasses;
+import dev.hotreload.testsupport.UnverifiableClassFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.asm.ClassReader;
-import org.springframework.asm.ClassVisitor;
-import org.springframework.asm.ClassWriter;
-import org.springframework.asm.MethodVisitor;
-import org.springframework.asm.Opcodes;
-import org.springframework.asm.SpringAsmInfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -119,7 +113,8 @@ class ClassRedefinerTests {
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
 			classes.compile("demo.Helper", HELPER.formatted("v1"));
 			Object helper = classes.load("demo.Helper").getConstructor().newInstance();
-			byte[] unverifiable = returnIntAsString(Files.readAllBytes(classes.classFile("demo.Helper")));
+			byte[] unverifiable = UnverifiableClassFiles
+				.returningIntAsObject(Files.readAllBytes(classes.classFile("demo.Helper")), "message");
 			RedefinitionPlan plan = redefiner.plan(classes.directory(), Map.of("demo.Helper", unverifiable));
 			assertThat(plan.redefinable()).hasSize(1);
 			assertThatExceptionOfType(VerifyError.class).isThrownBy(() -> redefiner.apply(plan));
@@ -134,31 +129,6 @@ class ClassRedefinerTests {
 	static Object call(Object helper) throws ReflectiveOperationException {
 		Method method = helper.getClass().getMethod("message");
 		return method.invoke(helper);
-	}
-
-	// The same shape, with a body of message() that the verifier rejects, as a broken
-	// bytecode tool could write it.
-	private static byte[] returnIntAsString(byte[] classFile) {
-		ClassWriter writer = new ClassWriter(0);
-		new ClassReader(classFile).accept(new ClassVisitor(SpringAsmInfo.ASM_VERSION, writer) {
-
-			@Override
-			public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-					String[] exceptions) {
-				MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
-				if (!"message".equals(name)) {
-					return visitor;
-				}
-				visitor.visitCode();
-				visitor.visitInsn(Opcodes.ICONST_0);
-				visitor.visitInsn(Opcodes.ARETURN);
-				visitor.visitMaxs(1, 1);
-				visitor.visitEnd();
-				return null;
-			}
-
-		}, 0);
-		return writer.toByteArray();
 	}
 
 }

@@ -12,16 +12,11 @@ import dev.hotreload.ReloadRecord.Verdict;
 import dev.hotreload.reload.PendingRefresh.PendingClass;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
+import dev.hotreload.testsupport.UnverifiableClassFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.asm.ClassReader;
-import org.springframework.asm.ClassVisitor;
-import org.springframework.asm.ClassWriter;
-import org.springframework.asm.MethodVisitor;
-import org.springframework.asm.Opcodes;
-import org.springframework.asm.SpringAsmInfo;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -77,6 +72,8 @@ class InPlaceRedefinitionTests {
 			}
 			""";
 
+	private static final String BRACKETS = FORMATTER.formatted("\"[\" + text + \"]\"");
+
 	@Test
 	void helperOfAReloadableAndOfAPlainBeanIsRedefinedKeepingIdentityAndState(@TempDir Path temp, CapturedOutput output)
 			throws Exception {
@@ -109,9 +106,7 @@ class InPlaceRedefinitionTests {
 	@Test
 	void shapeChangeWaitsForARefreshAndThePreviousCodeKeepsServing(@TempDir Path temp, CapturedOutput output)
 			throws Exception {
-		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.Config", CONFIG, "demo.Formatter", FORMATTER.formatted("\"[\" + text + \"]\""),
-					"demo.Audit", AUDIT);
+		try (ReloadableClasses classes = firstVersion(temp)) {
 			Reloads.runner(classes, "demo.Config").run((context) -> {
 				Object audit = context.getBean("audit");
 				assertThat(call(audit, "tag", "x")).isEqualTo("[x]");
@@ -138,9 +133,7 @@ class InPlaceRedefinitionTests {
 
 	@Test
 	void plainBeanWhoseNewBodyCallsAMethodThatDoesNotRunWaitsForTheRefreshToo(@TempDir Path temp) throws Exception {
-		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.Config", CONFIG, "demo.Formatter", FORMATTER.formatted("\"[\" + text + \"]\""),
-					"demo.Audit", AUDIT);
+		try (ReloadableClasses classes = firstVersion(temp)) {
 			Reloads.runner(classes, "demo.Config")
 				.withPropertyValues("hotreload.watch.quiet-period=300ms")
 				.run((context) -> {
@@ -149,9 +142,8 @@ class InPlaceRedefinitionTests {
 					// Saved together: the entity-like helper gets a method, the plain
 					// bean
 					// (same shape) starts calling it.
-					classes.compile("demo.Formatter", FORMATTER.formatted("\"[\" + text + \"]\"")
-						.replace("public int uses()",
-								"public String shout(String text) { return text.toUpperCase(); } public int uses()"),
+					classes.compile("demo.Formatter", BRACKETS.replace("public int uses()",
+							"public String shout(String text) { return text.toUpperCase(); } public int uses()"),
 							"demo.Audit", AUDIT.replace("formatter.format(text)", "formatter.shout(text)"));
 					PendingRefresh pendingRefresh = context.getBean(PendingRefresh.class);
 					String formatterReason = "changed shape: method shout(java.lang.String) added";
@@ -169,14 +161,13 @@ class InPlaceRedefinitionTests {
 	@Test
 	void redefinitionTheJvmRefusesIsAFailedRecordWithItsReason(@TempDir Path temp, CapturedOutput output)
 			throws Exception {
-		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.Config", CONFIG, "demo.Formatter", FORMATTER.formatted("\"[\" + text + \"]\""),
-					"demo.Audit", AUDIT);
+		try (ReloadableClasses classes = firstVersion(temp)) {
 			Reloads.runner(classes, "demo.Config").run((context) -> {
 				Object audit = context.getBean("audit");
 				assertThat(call(audit, "tag", "x")).isEqualTo("[x]");
 				Path classFile = classes.classFile("demo.Formatter");
-				byte[] unverifiable = returnIntAsString(Files.readAllBytes(classFile));
+				byte[] unverifiable = UnverifiableClassFiles.returningIntAsObject(Files.readAllBytes(classFile),
+						"format");
 				Path staged = Files.write(classFile.resolveSibling("Formatter.tmp"), unverifiable);
 				Files.move(staged, classFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 				ReloadRecord record = Reloads.awaitRecords(context, 1);
@@ -198,9 +189,7 @@ class InPlaceRedefinitionTests {
 	@Test
 	void withoutInstrumentationChangedClassesWaitForARefresh(@TempDir Path temp, CapturedOutput output)
 			throws Exception {
-		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.Config", CONFIG, "demo.Formatter", FORMATTER.formatted("\"[\" + text + \"]\""),
-					"demo.Audit", AUDIT);
+		try (ReloadableClasses classes = firstVersion(temp)) {
 			Reloads.runner(classes, "demo.Config")
 				.withPropertyValues("hotreload.redefine.self-attach=false")
 				.run((context) -> {
@@ -221,29 +210,11 @@ class InPlaceRedefinitionTests {
 		}
 	}
 
-	// The same shape, with a body of format() that the verifier rejects, as a broken
-	// bytecode tool could write it.
-	private static byte[] returnIntAsString(byte[] classFile) {
-		ClassWriter writer = new ClassWriter(0);
-		new ClassReader(classFile).accept(new ClassVisitor(SpringAsmInfo.ASM_VERSION, writer) {
-
-			@Override
-			public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-					String[] exceptions) {
-				MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
-				if (!"format".equals(name)) {
-					return visitor;
-				}
-				visitor.visitCode();
-				visitor.visitInsn(Opcodes.ICONST_0);
-				visitor.visitInsn(Opcodes.ARETURN);
-				visitor.visitMaxs(1, 2);
-				visitor.visitEnd();
-				return null;
-			}
-
-		}, 0);
-		return writer.toByteArray();
+	// What most tests start from: the audit tags through a formatter that puts brackets
+	// around the text.
+	private static ReloadableClasses firstVersion(Path temp) {
+		return new ReloadableClasses(temp).compile("demo.Config", CONFIG, "demo.Formatter", BRACKETS, "demo.Audit",
+				AUDIT);
 	}
 
 }
