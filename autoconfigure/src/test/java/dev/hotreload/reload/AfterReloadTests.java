@@ -23,12 +23,7 @@ class AfterReloadTests {
 
 	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
-	private static final String COUNTER_V1 = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
+	private static final String COUNTER_V1 = counter("""
 				public int increment() {
 					return ++this.count;
 				}
@@ -38,18 +33,9 @@ class AfterReloadTests {
 				public Object previous() {
 					return null;
 				}
-				public ClassLoader classLoader() {
-					return getClass().getClassLoader();
-				}
-			}
-			""";
+			""");
 
-	private static final String COUNTER_NO_ARG = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
+	private static final String COUNTER_NO_ARG = counter("""
 				private String summary = "not reloaded";
 				@dev.hotreload.AfterReload
 				void summarize() {
@@ -64,18 +50,9 @@ class AfterReloadTests {
 				public Object previous() {
 					return null;
 				}
-				public ClassLoader classLoader() {
-					return getClass().getClassLoader();
-				}
-			}
-			""";
+			""");
 
-	private static final String COUNTER_PREVIOUS = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
+	private static final String COUNTER_PREVIOUS = counter("""
 				private Object previous;
 				@dev.hotreload.AfterReload
 				void takeOver(Object previous) {
@@ -90,18 +67,9 @@ class AfterReloadTests {
 				public Object previous() {
 					return this.previous;
 				}
-				public ClassLoader classLoader() {
-					return getClass().getClassLoader();
-				}
-			}
-			""";
+			""");
 
-	private static final String COUNTER_THROWING = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
+	private static final String COUNTER_THROWING = counter("""
 				@dev.hotreload.AfterReload
 				void check() {
 					throw new IllegalStateException("count " + this.count + " is not ready");
@@ -115,18 +83,9 @@ class AfterReloadTests {
 				public Object previous() {
 					return null;
 				}
-				public ClassLoader classLoader() {
-					return getClass().getClassLoader();
-				}
-			}
-			""";
+			""");
 
-	private static final String COUNTER_FIXED = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Counter {
-				private int count;
+	private static final String COUNTER_FIXED = counter("""
 				@dev.hotreload.AfterReload
 				void check() {
 					if (this.count < 0) {
@@ -142,11 +101,7 @@ class AfterReloadTests {
 				public Object previous() {
 					return null;
 				}
-				public ClassLoader classLoader() {
-					return getClass().getClassLoader();
-				}
-			}
-			""";
+			""");
 
 	@Test
 	void noArgMethodSeesTheKeptState(@TempDir Path temp) throws Exception {
@@ -222,6 +177,23 @@ class AfterReloadTests {
 					.containsExactly(ReloadRecord.Outcome.RELOADED, ReloadRecord.Outcome.FAILED);
 			});
 		}
+	}
+
+	// Every version has the same count field and classLoader() method, through which the
+	// tests tell the generations apart
+	private static String counter(String members) {
+		return """
+				package demo;
+				@org.springframework.stereotype.Component
+				@dev.hotreload.HotReloadable
+				public class Counter {
+					private int count;
+				%s
+					public ClassLoader classLoader() {
+						return getClass().getClassLoader();
+					}
+				}
+				""".formatted(members);
 	}
 
 }

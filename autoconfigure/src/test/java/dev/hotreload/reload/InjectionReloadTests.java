@@ -42,7 +42,7 @@ class InjectionReloadTests {
 
 	// forget() loses every injected reference: the next generation can only hold them
 	// again if it got them from the context.
-	private static final String SHOP_V1 = """
+	private static final String SHOP = """
 			package demo;
 			import org.springframework.beans.factory.annotation.Autowired;
 			import org.springframework.beans.factory.annotation.Value;
@@ -73,47 +73,16 @@ class InjectionReloadTests {
 					return this.fieldStore;
 				}
 				public String describe(String item) {
-					return "v1 " + this.name + " sales=" + this.sales;
+					return "%s " + this.name + " sales=" + this.sales%s;
 				}
 			}
 			""";
 
-	private static final String SHOP_V2 = """
-			package demo;
-			import org.springframework.beans.factory.annotation.Autowired;
-			import org.springframework.beans.factory.annotation.Value;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Shop {
-				private Store store;
-				@Autowired
-				private Store fieldStore;
-				@Value("${shop.name}")
-				private String name;
-				private int sales;
-				public Shop(Store store) {
-					this.store = store;
-				}
-				public void sell() {
-					this.sales++;
-				}
-				public void forget() {
-					this.store = null;
-					this.fieldStore = null;
-					this.name = "forgotten";
-				}
-				public Object store() {
-					return this.store;
-				}
-				public Object fieldStore() {
-					return this.fieldStore;
-				}
-				public String describe(String item) {
-					return "v2 " + this.name + " sales=" + this.sales + " " + this.store.find(item) + ", "
-							+ this.fieldStore.find(item);
-				}
-			}
-			""";
+	private static final String SHOP_V1 = SHOP.formatted("v1", "");
+
+	// Uses both injected stores, which fail its describe() if they were lost
+	private static final String SHOP_V2 = SHOP.formatted("v2",
+			" + \" \" + this.store.find(item) + \", \" + this.fieldStore.find(item)");
 
 	private static final String SHOP_V3 = """
 			package demo;
