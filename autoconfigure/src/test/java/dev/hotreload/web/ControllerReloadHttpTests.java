@@ -1,5 +1,6 @@
 package dev.hotreload.web;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,13 +37,7 @@ class ControllerReloadHttpTests {
 	private static final String VETS = "demo.VetController";
 
 	// Synchronized: requests run on several threads at once.
-	private static final String VETS_V1 = """
-			package demo;
-			import org.springframework.web.bind.annotation.*;
-			@dev.hotreload.HotReloadable
-			@RestController
-			public class VetController {
-				private int visits;
+	private static final String VETS_V1 = vetController("""
 				@GetMapping("/vets")
 				public synchronized String vets() {
 					this.visits++;
@@ -52,8 +47,7 @@ class ControllerReloadHttpTests {
 				public String find() {
 					return "find";
 				}
-			}
-			""";
+			""");
 
 	private static final String OWNERS = "demo.OwnerController";
 
@@ -82,10 +76,15 @@ class ControllerReloadHttpTests {
 
 	private WebApp app;
 
+	private ReloadableClasses classes;
+
 	@AfterEach
-	void stop() {
+	void stop() throws IOException {
 		if (this.app != null) {
 			this.app.close();
+		}
+		if (this.classes != null) {
+			this.classes.close();
 		}
 	}
 
@@ -98,7 +97,17 @@ class ControllerReloadHttpTests {
 		return this.app;
 	}
 
-	private ReloadableClasses classes;
+	// The vets controller, with its visits field and the given members.
+	private static String vetController(String members) {
+		return """
+				package demo;
+				import org.springframework.web.bind.annotation.*;
+				@dev.hotreload.HotReloadable
+				@RestController
+				public class VetController {
+					private int visits;
+				""" + members + "}\n";
+	}
 
 	// The owners controller, with the given extra members.
 	private static String owners(String members) {
@@ -131,13 +140,7 @@ class ControllerReloadHttpTests {
 		assertThat(app.get("/vets/count").statusCode()).isEqualTo(404);
 		assertThat(app.get("/owners/find").body()).isEqualTo("find");
 
-		this.classes.compile(VETS, """
-				package demo;
-				import org.springframework.web.bind.annotation.*;
-				@dev.hotreload.HotReloadable
-				@RestController
-				public class VetController {
-					private int visits;
+		this.classes.compile(VETS, vetController("""
 					@GetMapping("/vets")
 					public String vets() {
 						this.visits++;
@@ -151,8 +154,7 @@ class ControllerReloadHttpTests {
 					public String find() {
 						return "search";
 					}
-				}
-				""");
+				"""));
 		ReloadRecord record = app.awaitRecords(1);
 		assertThat(record.outcome()).isEqualTo(Outcome.RELOADED);
 		assertThat(record.mappings().added()).containsExactly("GET /owners/search", "GET /vets/count");
@@ -177,13 +179,7 @@ class ControllerReloadHttpTests {
 	void newRequestParamAndPathVariableAreBound() {
 		WebApp app = start(VETS, VETS_V1);
 		assertThat(app.get("/vets").body()).isEqualTo("vets 1");
-		this.classes.compile(VETS, """
-				package demo;
-				import org.springframework.web.bind.annotation.*;
-				@dev.hotreload.HotReloadable
-				@RestController
-				public class VetController {
-					private int visits;
+		this.classes.compile(VETS, vetController("""
 					@GetMapping("/vets")
 					public String vets(@RequestParam(defaultValue = "vets") String label) {
 						this.visits++;
@@ -193,8 +189,7 @@ class ControllerReloadHttpTests {
 					public String find(@PathVariable int ownerId) {
 						return "find " + ownerId;
 					}
-				}
-				""");
+				"""));
 		ReloadRecord record = app.awaitRecords(1);
 		assertThat(record.outcome()).isEqualTo(Outcome.RELOADED);
 		assertThat(record.mappings().added()).containsExactly("GET /owners/{ownerId}/find");
@@ -280,13 +275,7 @@ class ControllerReloadHttpTests {
 				}
 				""");
 		assertThat(app.get("/vets").body()).isEqualTo("vets 1");
-		this.classes.compile(VETS, """
-				package demo;
-				import org.springframework.web.bind.annotation.*;
-				@dev.hotreload.HotReloadable
-				@RestController
-				public class VetController {
-					private int visits;
+		this.classes.compile(VETS, vetController("""
 					@GetMapping("/vets")
 					public String vets() {
 						this.visits += 100;
@@ -300,8 +289,7 @@ class ControllerReloadHttpTests {
 					public String taken() {
 						return "vets";
 					}
-				}
-				""");
+				"""));
 		ReloadRecord record = app.awaitRecords(1);
 		assertThat(record.outcome()).isEqualTo(Outcome.FAILED);
 		assertThat(record.generation()).isEqualTo(1);

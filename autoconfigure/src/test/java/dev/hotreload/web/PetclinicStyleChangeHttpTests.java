@@ -98,14 +98,17 @@ class PetclinicStyleChangeHttpTests {
 			}
 			""";
 
+	// What both tests start from, as pairs of class name and source
+	private static final String[] FIRST_VERSION = { "demo.App", APP, "demo.Owner", OWNER_V1, "demo.OwnerRepository",
+			REPOSITORY, "demo.OwnerController", OWNER_CONTROLLER.formatted("owner.getLastName()"), "demo.VetController",
+			VET_CONTROLLER.formatted("", "\"vets\"") };
+
 	private final HttpClient client = HttpClient.newHttpClient();
 
 	@Test
 	void entityMethodAndControllerCallingItSavedTogetherNeverFailARequest(@TempDir Path temp) throws Exception {
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.App", APP, "demo.Owner", OWNER_V1, "demo.OwnerRepository", REPOSITORY,
-					"demo.OwnerController", OWNER_CONTROLLER.formatted("owner.getLastName()"), "demo.VetController",
-					VET_CONTROLLER.formatted("", "\"vets\""));
+			classes.compile(FIRST_VERSION);
 			try (ConfigurableApplicationContext context = start(classes)) {
 				int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 				HotReloader reloader = context.getBean(HotReloader.class);
@@ -160,9 +163,7 @@ class PetclinicStyleChangeHttpTests {
 	@Test
 	void changedHandlerSignatureIsServedByTheNewHandler(@TempDir Path temp) throws Exception {
 		try (ReloadableClasses classes = new ReloadableClasses(temp)) {
-			classes.compile("demo.App", APP, "demo.Owner", OWNER_V1, "demo.OwnerRepository", REPOSITORY,
-					"demo.OwnerController", OWNER_CONTROLLER.formatted("owner.getLastName()"), "demo.VetController",
-					VET_CONTROLLER.formatted("", "\"vets\""));
+			classes.compile(FIRST_VERSION);
 			try (ConfigurableApplicationContext context = start(classes)) {
 				int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 				HotReloader reloader = context.getBean(HotReloader.class);
@@ -194,9 +195,10 @@ class PetclinicStyleChangeHttpTests {
 		try {
 			return new SpringApplicationBuilder(classes.load("demo.App"))
 				.resourceLoader(new DefaultResourceLoader(classes.classLoader()))
-				.properties("server.port=0", "hotreload.enabled=true", "hotreload.include=demo.*Controller",
-						"hotreload.watch.quiet-period=300ms", "management.endpoints.web.exposure.include=hotreload",
-						"spring.main.banner-mode=off")
+				// Without source mode, which would watch this module's own sources
+				.properties("server.port=0", "hotreload.enabled=true", "hotreload.source.enabled=false",
+						"hotreload.include=demo.*Controller", "hotreload.watch.quiet-period=300ms",
+						"management.endpoints.web.exposure.include=hotreload", "spring.main.banner-mode=off")
 				.run();
 		}
 		finally {

@@ -56,9 +56,11 @@ final class WebApp implements AutoCloseable {
 	static WebApp start(ReloadableClasses classes) {
 		SpringApplication application = new SpringApplication(new DefaultResourceLoader(classes.classLoader()),
 				classes.load("demo.App"));
-		return new WebApp(
-				application.run("--server.port=0", "--hotreload.enabled=true", "--hotreload.watch.quiet-period=100ms",
-						"--spring.main.banner-mode=off", "--management.endpoints.web.exposure.include=hotreload"));
+		// Without source mode, which would watch this module's own sources, so that an
+		// edit of them while the test runs would add records to its history
+		return new WebApp(application.run("--server.port=0", "--hotreload.enabled=true",
+				"--hotreload.source.enabled=false", "--hotreload.watch.quiet-period=100ms",
+				"--spring.main.banner-mode=off", "--management.endpoints.web.exposure.include=hotreload"));
 	}
 
 	ConfigurableApplicationContext context() {
