@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -15,11 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -34,29 +30,9 @@ import static org.awaitility.Awaitility.await;
  * lets the batch being delivered finish instead of interrupting it.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class FileWatcherLifecycleTests {
+class FileWatcherLifecycleTests extends AbstractFileWatcherTests {
 
 	private static final Duration QUIET_PERIOD = Duration.ofMillis(50);
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
-
-	private static final Predicate<Path> CLASS_FILES = (path) -> path.toString().endsWith(".class");
-
-	private final List<ChangedFiles> batches = new CopyOnWriteArrayList<>();
-
-	private final List<FileWatcher> watchers = new ArrayList<>();
-
-	private Path root;
-
-	@BeforeEach
-	void createRoot(@TempDir Path temp) throws IOException {
-		this.root = temp.toRealPath();
-	}
-
-	@AfterEach
-	void stopWatchers() {
-		this.watchers.forEach(FileWatcher::stop);
-	}
 
 	@Test
 	void stopLetsTheBatchBeingDeliveredFinishWithoutInterruptingIt() throws Exception {
@@ -138,8 +114,8 @@ class FileWatcherLifecycleTests {
 				new FileWatcher("starting", List.of(this.root), QUIET_PERIOD, filter, this.batches::add));
 		watcher.start();
 		assertThat(changedWhileStarting.get()).isIn(first, this.root.resolve("Second.class"));
-		await().atMost(TIMEOUT).until(() -> deliveredPaths().contains(changedWhileStarting.get()));
-		assertThat(deliveredPaths()).containsExactly(changedWhileStarting.get());
+		await().atMost(TIMEOUT).until(() -> deliveredPaths(this.batches).contains(changedWhileStarting.get()));
+		assertThat(deliveredPaths(this.batches)).containsExactly(changedWhileStarting.get());
 	}
 
 	@Test
@@ -161,17 +137,8 @@ class FileWatcherLifecycleTests {
 		finally {
 			writeIntoPipe(pipe);
 		}
-		await().atMost(TIMEOUT).until(() -> deliveredPaths().contains(this.root.resolve("Later.class")));
-		assertThat(deliveredPaths()).contains(pipe);
-	}
-
-	private FileWatcher watcher(FileWatcher watcher) {
-		this.watchers.add(watcher);
-		return watcher;
-	}
-
-	private List<Path> deliveredPaths() {
-		return this.batches.stream().flatMap((batch) -> batch.files().stream()).map(ChangedFile::path).toList();
+		await().atMost(TIMEOUT).until(() -> deliveredPaths(this.batches).contains(this.root.resolve("Later.class")));
+		assertThat(deliveredPaths(this.batches)).contains(pipe);
 	}
 
 	private static void write(Path file, String content) {

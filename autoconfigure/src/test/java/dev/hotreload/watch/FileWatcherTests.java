@@ -13,10 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,29 +22,11 @@ import static org.awaitility.Awaitility.await;
  * A {@link FileWatcher} over a real directory turns what IDEs, editors and compilers do
  * to class files into few batches that tell which files changed and which are gone.
  */
-class FileWatcherTests {
+class FileWatcherTests extends AbstractFileWatcherTests {
 
 	private static final Duration QUIET_PERIOD = Duration.ofMillis(100);
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
-
-	private final List<ChangedFiles> batches = new CopyOnWriteArrayList<>();
-
-	private final List<FileWatcher> watchers = new ArrayList<>();
-
-	private Path root;
-
 	private int barriers;
-
-	@BeforeEach
-	void createRoot(@TempDir Path temp) throws IOException {
-		this.root = temp.toRealPath();
-	}
-
-	@AfterEach
-	void stopWatchers() {
-		this.watchers.forEach(FileWatcher::stop);
-	}
 
 	@Test
 	void singleWriteMakesOneBatchWithThatFile() throws IOException {
@@ -143,9 +122,8 @@ class FileWatcherTests {
 		assertThat(started).noneMatch(Thread::isAlive);
 		write("Bar.class");
 		List<ChangedFiles> laterBatches = new CopyOnWriteArrayList<>();
-		FileWatcher barrierWatcher = new FileWatcher(List.of(this.root), QUIET_PERIOD,
-				(path) -> path.toString().endsWith(".class"), laterBatches::add);
-		this.watchers.add(barrierWatcher);
+		FileWatcher barrierWatcher = watcher(
+				new FileWatcher(List.of(this.root), QUIET_PERIOD, CLASS_FILES, laterBatches::add));
 		barrierWatcher.start();
 		Path barrier = write("Barrier.class");
 		await().atMost(TIMEOUT).until(() -> deliveredPaths(laterBatches).contains(barrier));
@@ -154,9 +132,8 @@ class FileWatcherTests {
 	}
 
 	private FileWatcher start() {
-		FileWatcher watcher = new FileWatcher(List.of(this.root), QUIET_PERIOD,
-				(path) -> path.toString().endsWith(".class"), this.batches::add);
-		this.watchers.add(watcher);
+		FileWatcher watcher = watcher(
+				new FileWatcher(List.of(this.root), QUIET_PERIOD, CLASS_FILES, this.batches::add));
 		watcher.start();
 		return watcher;
 	}
@@ -184,13 +161,6 @@ class FileWatcherTests {
 
 	private static ChangedFiles batchOf(ChangedFile... files) {
 		return new ChangedFiles(List.of(files));
-	}
-
-	private static Set<Path> deliveredPaths(List<ChangedFiles> batches) {
-		return batches.stream()
-			.flatMap((batch) -> batch.files().stream())
-			.map(ChangedFile::path)
-			.collect(Collectors.toSet());
 	}
 
 	private static Set<Thread> watcherThreads() {
