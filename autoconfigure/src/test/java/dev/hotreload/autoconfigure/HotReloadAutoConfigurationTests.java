@@ -34,14 +34,7 @@ class HotReloadAutoConfigurationTests {
 
 	private static final String CONFIG = ReloadableClasses.COMPONENT_SCAN_CONFIG;
 
-	private static final String GREETER = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Greeter {
-				public String greet() { return "hello"; }
-			}
-			""";
+	private static final String GREETER = ReloadableClasses.HELLO_GREETER;
 
 	@TempDir
 	Path temp;
@@ -104,11 +97,7 @@ class HotReloadAutoConfigurationTests {
 			runner(classes).withClassLoader(new PackagedApplicationClassLoader(classes.classLoader()))
 				.withPropertyValues("hotreload.enabled=true")
 				.run((context) -> {
-					assertThat(context).hasNotFailed();
-					assertThat(context.getBean(HotReloadEngine.class).classDirectories()).isEmpty();
-					assertThat(AopUtils.isAopProxy(context.getBean("greeter"))).isFalse();
-					assertThat(context.getBean(HotReloader.class).reloadableBeans()).isEmpty();
-					assertThat(context.getBean(ClassChangeWatcher.class).isRunning()).isFalse();
+					assertInertWithoutClassDirectories(context);
 					assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
 						.doesNotContain("hotreload-watcher", "hotreload-reload");
 				});
@@ -137,6 +126,15 @@ class HotReloadAutoConfigurationTests {
 	 * A class loader that, like the loader of a packaged jar, has no class directory
 	 * among its roots.
 	 */
+	// Also what a packaged application's context looks like, see PackagedLayoutTests
+	static void assertInertWithoutClassDirectories(AssertableApplicationContext context) {
+		assertThat(context).hasNotFailed();
+		assertThat(context.getBean(HotReloadEngine.class).classDirectories()).isEmpty();
+		assertThat(AopUtils.isAopProxy(context.getBean("greeter"))).isFalse();
+		assertThat(context.getBean(HotReloader.class).reloadableBeans()).isEmpty();
+		assertThat(context.getBean(ClassChangeWatcher.class).isRunning()).isFalse();
+	}
+
 	static final class PackagedApplicationClassLoader extends ClassLoader {
 
 		PackagedApplicationClassLoader(ClassLoader parent) {

@@ -6,16 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import dev.hotreload.HotReloader;
-import dev.hotreload.reload.ClassChangeWatcher;
-import dev.hotreload.reload.HotReloadEngine;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.TestCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -32,14 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class PackagedLayoutTests {
 
-	private static final String GREETER = """
-			package demo;
-			@org.springframework.stereotype.Component
-			@dev.hotreload.HotReloadable
-			public class Greeter {
-				public String greet() { return "hello"; }
-			}
-			""";
+	private static final String GREETER = ReloadableClasses.HELLO_GREETER;
 
 	@Test
 	void extractedLayoutWithDevProfileReloadsNothing(@TempDir Path temp, CapturedOutput output) throws Exception {
@@ -64,13 +53,7 @@ class PackagedLayoutTests {
 				.withClassLoader(application)
 				.withPropertyValues("spring.profiles.active=dev")
 				.withUserConfiguration(application.loadClass("demo.Config"))
-				.run((context) -> {
-					assertThat(context).hasNotFailed();
-					assertThat(context.getBean(HotReloadEngine.class).classDirectories()).isEmpty();
-					assertThat(AopUtils.isAopProxy(context.getBean("greeter"))).isFalse();
-					assertThat(context.getBean(HotReloader.class).reloadableBeans()).isEmpty();
-					assertThat(context.getBean(ClassChangeWatcher.class).isRunning()).isFalse();
-				});
+				.run(HotReloadAutoConfigurationTests::assertInertWithoutClassDirectories);
 		}
 		assertThat(output).contains("no class directory to watch")
 			.contains("Not watching classpath directory " + classes);

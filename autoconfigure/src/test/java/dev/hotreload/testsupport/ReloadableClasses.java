@@ -27,6 +27,19 @@ public final class ReloadableClasses implements AutoCloseable {
 			}
 			""";
 
+	/**
+	 * Source of {@code demo.Greeter}, a {@code @HotReloadable} component whose
+	 * {@code greet()} answers {@code "hello"}.
+	 */
+	public static final String HELLO_GREETER = """
+			package demo;
+			@org.springframework.stereotype.Component
+			@dev.hotreload.HotReloadable
+			public class Greeter {
+				public String greet() { return "hello"; }
+			}
+			""";
+
 	private final Path directory;
 
 	private final URLClassLoader classLoader;
