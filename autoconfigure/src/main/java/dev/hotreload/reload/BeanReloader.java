@@ -34,7 +34,7 @@ import org.springframework.util.Assert;
  * the proxy to it in the way of the bean's {@link StatePolicy}, and records the attempt.
  * Whatever fails on the way leaves the previous generation serving.
  */
-public final class BeanReloader {
+public final class BeanReloader implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(BeanReloader.class);
 
@@ -252,6 +252,15 @@ public final class BeanReloader {
 			logger.warn(ReloadLog.failed(bean, record), ex);
 			return this.history.add(record);
 		}
+	}
+
+	/**
+	 * Stop taking reloads once the context closes: the worker threads end when the
+	 * attempt under way, if any, is over.
+	 */
+	@Override
+	public void close() {
+		this.workers.shutdown();
 	}
 
 	private static List<Verdict> verdicts(List<String> classes, Category category, String reason) {

@@ -42,6 +42,9 @@ final class ReloadWorkers {
 			public Thread newThread(Runnable runnable) {
 				Thread thread = super.newThread(runnable);
 				thread.setDaemon(true);
+				// Not the creating thread's, which after a full refresh is that run's
+				// class loader: an idle worker would keep it reachable.
+				thread.setContextClassLoader(ReloadWorkers.class.getClassLoader());
 				return thread;
 			}
 
@@ -125,6 +128,14 @@ final class ReloadWorkers {
 				worker.setContextClassLoader(workerClassLoader);
 			}
 		};
+	}
+
+	/**
+	 * Let the workers end once their attempts are over; no attempt starts after this
+	 * call. Idle workers end at once, so that a closed context leaves no thread behind.
+	 */
+	void shutdown() {
+		this.workers.shutdown();
 	}
 
 	private boolean tryLock(ReentrantLock lock) {

@@ -18,23 +18,37 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * After 20 refreshes in a row, no earlier refresh class loader is reachable, no thread of
- * an earlier run is left, and metaspace stays bounded. Prints the metaspace and class
- * numbers it saw.
+ * an earlier run is left, and metaspace stays bounded, although every run reloads a bean
+ * (so its reload workers run) and has Spring Data read an entity type (which Spring Data
+ * caches in static fields). Prints the metaspace and class numbers it saw.
  */
 class RefreshedClassLoadersCollectedTests {
 
 	private static final int REFRESHES = 20;
+
+	private static final String ENTITY_TYPES = """
+			package demo;
+			@org.springframework.stereotype.Component
+			public class EntityTypes {
+				public EntityTypes() {
+					org.springframework.data.core.TypeInformation.of(Visitor.class).getProperty("name");
+				}
+			}
+			""";
 
 	@TempDir
 	Path temp;
 
 	@Test
 	void twentyRefreshesLeaveNoEarlierClassLoaderReachable() throws Exception {
-		try (RefreshingApplication app = RefreshingApplication.start(this.temp, FullRefreshTests.sources(""))) {
+		List<String> sources = new ArrayList<>(FullRefreshTests.sources(""));
+		sources.addAll(List.of("demo.EntityTypes", ENTITY_TYPES));
+		try (RefreshingApplication app = RefreshingApplication.start(this.temp, sources)) {
 			List<WeakReference<ClassLoader>> earlier = new ArrayList<>();
 			long metaspaceAfterFirst = 0;
 			for (int i = 1; i <= REFRESHES; i++) {
 				assertThat(app.body("/hello/n" + i)).startsWith(i + " ");
+				assertThat(app.reloader().reload("counter").outcome()).isEqualTo(Outcome.RELOADED);
 				earlier.add(new WeakReference<>(app.refresher().classLoader()));
 				long id = app.reloader().refresh();
 				assertThat(app.awaitRecord(id).outcome()).isEqualTo(Outcome.REFRESHED);
