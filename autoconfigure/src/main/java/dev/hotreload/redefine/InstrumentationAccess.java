@@ -52,6 +52,11 @@ public final class InstrumentationAccess implements SmartLifecycle {
 			}
 			Thread thread = new Thread(() -> this.result.complete(find()), "hotreload-attach");
 			thread.setDaemon(true);
+			// A self-attach starts a process, whose reaper thread the JDK creates with
+			// the
+			// context class loader of the thread that started it and keeps for a minute:
+			// not the class loader of an application run that a refresh replaces.
+			thread.setContextClassLoader(InstrumentationAccess.class.getClassLoader());
 			this.thread = thread;
 			thread.start();
 		}

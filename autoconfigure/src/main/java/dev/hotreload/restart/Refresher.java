@@ -25,7 +25,6 @@ import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ConcurrentLruCache;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -45,11 +44,6 @@ public final class Refresher {
 	private static final Log logger = LogFactory.getLog(Refresher.class);
 
 	private static final Object INSTANCE_MONITOR = new Object();
-
-	// Spring Data 4 and 3.
-	private static final List<String> SPRING_DATA_TYPE_CACHES = List.of(
-			"org.springframework.data.core.ClassTypeInformation", "org.springframework.data.core.TypeDiscoverer",
-			"org.springframework.data.util.ClassTypeInformation", "org.springframework.data.util.TypeDiscoverer");
 
 	private static volatile @Nullable Refresher instance;
 
@@ -328,30 +322,8 @@ public final class Refresher {
 		clearStaticField("org.springframework.boot.context.properties.bind.BindConverter", "sharedInstance");
 		// Softly held, so released when memory runs short; released now.
 		removeKey(SpringFactoriesLoader.class, "cache", previous);
-		// Spring Data keeps the type information of entities and repositories in static
-		// LRU caches keyed by type: each run's classes, and so its class loader, stayed
-		// until enough other types had pushed them out.
-		SPRING_DATA_TYPE_CACHES.forEach(Refresher::clearStaticLruCaches);
-	}
-
-	private static void clearStaticLruCaches(String className) {
-		try {
-			Class<?> type = ClassUtils.forName(className, Refresher.class.getClassLoader());
-			ReflectionUtils.doWithLocalFields(type, (field) -> {
-				if (Modifier.isStatic(field.getModifiers()) && ConcurrentLruCache.class.equals(field.getType())) {
-					ReflectionUtils.makeAccessible(field);
-					if (field.get(null) instanceof ConcurrentLruCache<?, ?> cache) {
-						cache.clear();
-					}
-				}
-			});
-		}
-		catch (ClassNotFoundException ex) {
-			// Not an application with Spring Data, or not this version of it
-		}
-		catch (LinkageError | RuntimeException ex) {
-			logger.debug("Cannot clear the caches of " + className, ex);
-		}
+		// Spring Data keeps what it learned of each entity and repository type.
+		StaticTypeCaches.clear();
 	}
 
 	private static void removeKey(Class<?> type, String fieldName, Object key) {
