@@ -25,6 +25,10 @@ final class AppScenarios {
 
 	private static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(60);
 
+	private static final String STARTED = "Started SampleApplication";
+
+	private static final Duration DEVTOOLS_RESTART_WINDOW = Duration.ofSeconds(3);
+
 	private final AppClasspath classpath;
 
 	private final SuiteSettings settings;
@@ -64,6 +68,35 @@ final class AppScenarios {
 			reloads.measure(this.settings.memoryReloads(), CHANGE_TIMEOUT, Duration.ofMillis(5));
 			JvmStats.Snapshot after = JvmStats.afterFullGc(app.pid());
 			return new HotReloadRun(latency, new Memory(this.settings.memoryReloads(), started, before, after));
+		}
+	}
+
+	/**
+	 * Time the same class file changes with hot reload while Spring Boot DevTools, at its
+	 * defaults, is on the classpath too, as in most applications: hot reload decides on
+	 * the class files of its directories and DevTools must not restart for them.
+	 * @return the latencies
+	 * @throws IOException if the application cannot be run
+	 * @throws IllegalStateException if DevTools restarted the application
+	 */
+	Samples hotReloadWithDevTools() throws IOException {
+		Path classes = this.classpath.copySampleClasses(runDirectory("hotreload-devtools").resolve("target/classes"));
+		try (SampleApp app = SampleApp.launch(classes, this.classpath.libraries(true),
+				List.of("--spring.profiles.active=dev", "--spring.devtools.livereload.enabled=false"),
+				classes.resolveSibling("app.log"))) {
+			app.awaitFirstAnswer();
+			app.awaitLog("Hot reload is watching", CHANGE_TIMEOUT);
+			Assert.state(app.log().contains("restartedMain"), "The application does not run on DevTools' restarter");
+			int starts = app.logCount(STARTED);
+			ClassFileReloads reloads = new ClassFileReloads(app, new GreetingVersions(classes));
+			reloads.measure(5, CHANGE_TIMEOUT, Duration.ofMillis(50));
+			Samples latency = reloads.measure(this.settings.hotReloads(), CHANGE_TIMEOUT, Duration.ofMillis(100));
+			// Past DevTools' poll interval and quiet period, it would have restarted by
+			// now.
+			LockSupport.parkNanos(DEVTOOLS_RESTART_WINDOW.toNanos());
+			Assert.state(app.logCount(STARTED) == starts,
+					() -> "DevTools restarted the application for a class file that hot reload reloaded");
+			return latency;
 		}
 	}
 

@@ -28,10 +28,10 @@ import org.springframework.util.FileSystemUtils;
  * <p>
  * Arguments: {@code --output=DIR} (default {@code target/benchmarks}),
  * {@code --mode=smoke} for a few iterations of everything,
- * {@code --parts=calls,hotreload,devtools,refresh,source,cold} to run only some parts
- * ({@code refresh} is hotreload's full refresh), {@code --replot=results.json} to draw
- * the plot of an earlier run again. The system property {@code sample.sources} names the
- * sample app's source directory.
+ * {@code --parts=calls,hotreload,hotreload-devtools,devtools,refresh,source,cold} to run
+ * only some parts ({@code refresh} is hotreload's full refresh),
+ * {@code --replot=results.json} to draw the plot of an earlier run again. The system
+ * property {@code sample.sources} names the sample app's source directory.
  */
 public final class BenchmarkSuite {
 
@@ -40,7 +40,8 @@ public final class BenchmarkSuite {
 	 */
 	public static final String COMMAND = "./mvnw -B -ntp -pl src/bench -am verify -DskipTests -Pbenchmarks";
 
-	static final Set<String> ALL_PARTS = Set.of("calls", "hotreload", "devtools", "refresh", "source", "cold");
+	static final Set<String> ALL_PARTS = Set.of("calls", "hotreload", "hotreload-devtools", "devtools", "refresh",
+			"source", "cold");
 
 	private BenchmarkSuite() {
 	}
@@ -106,6 +107,7 @@ public final class BenchmarkSuite {
 		AppScenarios apps = new AppScenarios(AppClasspath.ofThisJvm(), settings, work,
 				Path.of(System.getProperty("sample.sources", "../../sample-app/src/main/java")));
 		AppScenarios.HotReloadRun hotReload = parts.contains("hotreload") ? apps.hotReload() : null;
+		Samples withDevTools = parts.contains("hotreload-devtools") ? apps.hotReloadWithDevTools() : null;
 		Samples devTools = parts.contains("devtools") ? apps.devToolsRestart() : null;
 		AppScenarios.RefreshRun fullRefresh = parts.contains("refresh") ? apps.fullRefresh() : null;
 		List<AppScenarios.SourceSaves> sourceSaves = new ArrayList<>();
@@ -122,7 +124,7 @@ public final class BenchmarkSuite {
 				cpu(), Runtime.getRuntime().availableProcessors(), loadAtStart + " / " + loadAverage(),
 				settings.smoke() ? COMMAND + " -Dbenchmarks.mode=smoke" : COMMAND);
 		Results results = new Results(machine, settings, quietPeriod, calls, hotReload, devTools, sourceSaves,
-				coldStarts, fullRefresh);
+				coldStarts, fullRefresh, withDevTools);
 		Files.writeString(output.resolve("results.md"), MarkdownReport.write(results));
 		Map<String, Object> json = results.toJson();
 		JsonMapper mapper = JsonMapper.builder().build();
@@ -136,6 +138,8 @@ public final class BenchmarkSuite {
 	private static void plot(Map<String, Object> json, Path file) throws IOException {
 		List<LatencyPlot.Series> series = new ArrayList<>();
 		addSeries(series, "hotreload, class file change", new Color(31, 119, 180), json.get("hotReloadMillis"));
+		addSeries(series, "hotreload with DevTools present, class file change", new Color(23, 190, 207),
+				json.get("hotReloadWithDevToolsMillis"));
 		for (Map<String, Object> saves : (List<Map<String, Object>>) json.get("sourceSaves")) {
 			if (Boolean.TRUE.equals(saves.get("warmUp"))) {
 				addSeries(series, "hotreload, warm source save", new Color(44, 160, 44), saves.get("warmSaveMillis"));

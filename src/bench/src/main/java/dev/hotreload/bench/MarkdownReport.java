@@ -90,6 +90,10 @@ final class MarkdownReport {
 		if (ours != null) {
 			row("**hotreload** (quiet period " + this.results.quietPeriodMillis() + " ms)", ours, ours);
 		}
+		Samples withDevTools = this.results.hotReloadWithDevTools();
+		if (withDevTools != null) {
+			row("**hotreload** with DevTools on the classpath too (no restart)", withDevTools, ours);
+		}
 		if (devTools != null) {
 			row("Spring Boot DevTools restart (defaults)", devTools, ours);
 		}
@@ -202,6 +206,14 @@ final class MarkdownReport {
 			goals.add(goal(memory.after().generationClassLoaders() <= 1,
 					"generation class loaders alive after a full GC: %d (the current one only)",
 					memory.after().generationClassLoaders()));
+		}
+		Samples withDevTools = this.results.hotReloadWithDevTools();
+		if (withDevTools != null && this.results.devTools() != null) {
+			double ratio = this.results.devTools().p50() / withDevTools.p50();
+			goals.add(goal(ratio >= 20,
+					"hot reload with DevTools on the classpath too p50 at least 20x faster than a DevTools "
+							+ "restart: %.1fx (no restart in %d changes)",
+					ratio, withDevTools.count()));
 		}
 		AppScenarios.RefreshRun fullRefresh = this.results.fullRefresh();
 		if (fullRefresh != null) {

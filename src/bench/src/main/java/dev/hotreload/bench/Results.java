@@ -19,11 +19,13 @@ import org.jspecify.annotations.Nullable;
  * @param sourceSaves source saves with and without the compiler warm-up
  * @param coldStarts cold starts
  * @param fullRefresh changes that need hotreload's full refresh, and memory
+ * @param hotReloadWithDevTools class file changes with hot reload while DevTools is on
+ * the classpath too
  */
 record Results(Machine machine, SuiteSettings settings, long quietPeriodMillis, List<ProxyCalls.Call> calls,
 		AppScenarios.@Nullable HotReloadRun hotReload, @Nullable Samples devTools,
 		List<AppScenarios.SourceSaves> sourceSaves, @Nullable Samples coldStarts,
-		AppScenarios.@Nullable RefreshRun fullRefresh) {
+		AppScenarios.@Nullable RefreshRun fullRefresh, @Nullable Samples hotReloadWithDevTools) {
 
 	/**
 	 * The figures as a tree of maps and lists, for the raw JSON.
@@ -42,6 +44,9 @@ record Results(Machine machine, SuiteSettings settings, long quietPeriodMillis, 
 		if (this.hotReload != null) {
 			json.put("hotReloadMillis", samples(this.hotReload.latency()));
 			json.put("memory", this.hotReload.memory());
+		}
+		if (this.hotReloadWithDevTools != null) {
+			json.put("hotReloadWithDevToolsMillis", samples(this.hotReloadWithDevTools));
 		}
 		if (this.devTools != null) {
 			json.put("devToolsRestartMillis", samples(this.devTools));

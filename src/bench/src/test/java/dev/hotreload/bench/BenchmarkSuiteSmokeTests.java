@@ -31,6 +31,7 @@ class BenchmarkSuiteSmokeTests {
 		assertThat(memory.reloads()).isEqualTo(settings.memoryReloads());
 		assertThat(memory.after().classesLoaded()).isGreaterThan(memory.before().classesLoaded());
 		assertThat(memory.after().generationClassLoaders()).isPositive();
+		assertThat(results.hotReloadWithDevTools().count()).isEqualTo(settings.hotReloads());
 		assertThat(results.devTools().count()).isEqualTo(settings.devToolsRestarts());
 		assertThat(results.sourceSaves()).extracting(AppScenarios.SourceSaves::warmUp).containsExactly(true, false);
 		assertThat(results.sourceSaves()).allSatisfy((saves) -> {
@@ -50,10 +51,12 @@ class BenchmarkSuiteSmokeTests {
 		assertThat(output.resolve("results.md")).content()
 			.contains("| Spring Cloud `@RefreshScope` proxy |", "| Spring Boot DevTools restart (defaults) |",
 					"| **hotreload full refresh** |", "refresh class loaders alive",
+					"| **hotreload** with DevTools on the classpath too (no restart) |",
 					"full refresh p50 faster than the DevTools restart", "### Goals")
 			.doesNotContain("Not measured");
 		assertThat(output.resolve("results.json")).content()
-			.contains("\"hotReloadMillis\"", "\"memory\"", "\"fullRefreshMillis\"", "\"fullRefreshMemory\"");
+			.contains("\"hotReloadMillis\"", "\"memory\"", "\"fullRefreshMillis\"", "\"fullRefreshMemory\"",
+					"\"hotReloadWithDevToolsMillis\"");
 		assertThat(Files.size(output.resolve("latency.png"))).isPositive();
 	}
 
