@@ -2,10 +2,7 @@ package dev.hotreload.bench;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Times class file changes of the sample's {@code VisitCounter} to the first answer of
@@ -34,12 +31,7 @@ final class ClassFileReloads {
 	 * @throws IOException if a class file cannot be written
 	 */
 	Samples measure(int changes, Duration timeout, Duration pause) throws IOException {
-		List<Double> millis = new ArrayList<>();
-		for (int i = 0; i < changes; i++) {
-			millis.add(change(timeout));
-			LockSupport.parkNanos(pause.toNanos());
-		}
-		return new Samples(millis);
+		return Samples.take(changes, pause, () -> change(timeout));
 	}
 
 	/**

@@ -2,10 +2,7 @@ package dev.hotreload.bench;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import org.springframework.util.Assert;
 
@@ -61,12 +58,7 @@ final class FullRefreshes {
 	 * @throws IOException if a class file cannot be written
 	 */
 	Samples measure(int changes, Duration timeout, Duration pause) throws IOException {
-		List<Double> millis = new ArrayList<>();
-		for (int i = 0; i < changes; i++) {
-			millis.add(change(timeout));
-			LockSupport.parkNanos(pause.toNanos());
-		}
-		return new Samples(millis);
+		return Samples.take(changes, pause, () -> change(timeout));
 	}
 
 	/**

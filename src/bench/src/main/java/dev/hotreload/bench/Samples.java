@@ -1,8 +1,11 @@
 package dev.hotreload.bench;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 import org.springframework.util.Assert;
 
@@ -21,6 +24,23 @@ public record Samples(List<Double> values) {
 	public Samples {
 		Assert.notEmpty(values, "'values' must not be empty");
 		values = List.copyOf(values);
+	}
+
+	/**
+	 * Take a measurement a number of times, pausing after each.
+	 * @param times how many measurements
+	 * @param pause how long to wait after each one
+	 * @param measurement takes one measurement
+	 * @return the measured values
+	 * @throws IOException if a measurement fails
+	 */
+	static Samples take(int times, Duration pause, Measurement measurement) throws IOException {
+		List<Double> values = new ArrayList<>();
+		for (int i = 0; i < times; i++) {
+			values.add(measurement.take());
+			LockSupport.parkNanos(pause.toNanos());
+		}
+		return new Samples(values);
 	}
 
 	/**
@@ -73,6 +93,21 @@ public record Samples(List<Double> values) {
 	 */
 	public int count() {
 		return this.values.size();
+	}
+
+	/**
+	 * One measurement, such as the time from a change to the new answer.
+	 */
+	@FunctionalInterface
+	interface Measurement {
+
+		/**
+		 * Take the measurement.
+		 * @return the measured value
+		 * @throws IOException if it fails
+		 */
+		double take() throws IOException;
+
 	}
 
 }
