@@ -4,6 +4,7 @@
 # from Debian's packages (build-postgres-image.sh). Both steps do nothing when their part
 # is already there. Run as root; then run the build with
 #   HOTRELOAD_POSTGRES_IMAGE=hotreload/postgres:15-bookworm TESTCONTAINERS_RYUK_DISABLED=true
+#   TESTCONTAINERS_HOST_OVERRIDE=localhost
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
