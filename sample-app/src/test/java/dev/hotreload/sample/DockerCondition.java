@@ -36,7 +36,8 @@ final class DockerCondition implements ExecutionCondition {
 			missing = SKIPPED;
 		}
 		catch (RuntimeException ex) {
-			// An engine answers, but Testcontainers cannot start with it, as when an image
+			// An engine answers, but Testcontainers cannot start with it, as when an
+			// image
 			// it needs (Ryuk's, alpine's) cannot be pulled on a machine that reaches no
 			// registry.
 			missing = "The Docker engine cannot run Testcontainers (" + ex.getMessage() + "): the PostgreSQL tests "
