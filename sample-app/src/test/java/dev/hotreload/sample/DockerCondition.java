@@ -36,10 +36,9 @@ final class DockerCondition implements ExecutionCondition {
 			missing = SKIPPED;
 		}
 		catch (RuntimeException ex) {
-			// An engine answers, but Testcontainers cannot start with it, as when an
-			// image
-			// it needs (Ryuk's, alpine's) cannot be pulled on a machine that reaches no
-			// registry.
+			// An engine answers, but Testcontainers cannot start with it, as when
+			// an image it needs (Ryuk's, alpine's) cannot be pulled on a machine
+			// that reaches no registry.
 			missing = "The Docker engine cannot run Testcontainers (" + ex.getMessage() + "): the PostgreSQL tests "
 					+ "are skipped; on a machine without a registry, set TESTCONTAINERS_RYUK_DISABLED=true, "
 					+ "TESTCONTAINERS_HOST_OVERRIDE=localhost and "
