@@ -137,7 +137,7 @@ public final class HotReloadAutoConfiguration {
 	ClassChangeWatcher hotReloadClassChangeWatcher(ReloadableBeans hotReloadableBeans,
 			ChangeDispatcher hotReloadChangeDispatcher, HotReloadProperties properties) {
 		return new ClassChangeWatcher(hotReloadableBeans, hotReloadChangeDispatcher,
-				properties.getWatch().getQuietPeriod());
+				properties.getWatch().getQuietPeriod(), properties.getWatch().getDeletionQuietPeriod());
 	}
 
 	private static HotReloadEvent eventOf(ReloadHistory history, ReloadRecord record) {

@@ -147,6 +147,14 @@ public class HotReloadProperties {
 		 */
 		private Duration quietPeriod = Duration.ofMillis(50);
 
+		/**
+		 * How long a deleted class file must stay deleted before the changes with it are
+		 * applied, unless it is written again earlier. A build that deletes its classes
+		 * and compiles them again (Maven's incremental compilation, Gradle, an IDE's
+		 * rebuild) then makes one change of the classes whose content differs.
+		 */
+		private Duration deletionQuietPeriod = Duration.ofSeconds(5);
+
 		public List<Path> getPaths() {
 			return this.paths;
 		}
@@ -161,6 +169,14 @@ public class HotReloadProperties {
 
 		public void setQuietPeriod(Duration quietPeriod) {
 			this.quietPeriod = quietPeriod;
+		}
+
+		public Duration getDeletionQuietPeriod() {
+			return this.deletionQuietPeriod;
+		}
+
+		public void setDeletionQuietPeriod(Duration deletionQuietPeriod) {
+			this.deletionQuietPeriod = deletionQuietPeriod;
 		}
 
 	}

@@ -33,6 +33,8 @@ public final class ClassChangeWatcher implements SmartLifecycle {
 
 	private final Duration quietPeriod;
 
+	private final Duration deletionQuietPeriod;
+
 	private volatile @Nullable FileWatcher watcher;
 
 	/**
@@ -42,12 +44,27 @@ public final class ClassChangeWatcher implements SmartLifecycle {
 	 * @param quietPeriod how long no further change must arrive before a batch is handled
 	 */
 	public ClassChangeWatcher(ReloadableBeans beans, FileChangeListener listener, Duration quietPeriod) {
+		this(beans, listener, quietPeriod, FileWatcher.DEFAULT_DELETION_QUIET_PERIOD);
+	}
+
+	/**
+	 * Create a watcher.
+	 * @param beans the reloadable beans, whose class directories are watched
+	 * @param listener what turns each batch of changed class files into reloads
+	 * @param quietPeriod how long no further change must arrive before a batch is handled
+	 * @param deletionQuietPeriod how long a deleted class file must stay deleted before
+	 * its batch is handled, unless it comes back earlier
+	 */
+	public ClassChangeWatcher(ReloadableBeans beans, FileChangeListener listener, Duration quietPeriod,
+			Duration deletionQuietPeriod) {
 		Assert.notNull(beans, "'beans' must not be null");
 		Assert.notNull(listener, "'listener' must not be null");
 		Assert.notNull(quietPeriod, "'quietPeriod' must not be null");
+		Assert.notNull(deletionQuietPeriod, "'deletionQuietPeriod' must not be null");
 		this.beans = beans;
 		this.listener = listener;
 		this.quietPeriod = quietPeriod;
+		this.deletionQuietPeriod = deletionQuietPeriod;
 	}
 
 	@Override
@@ -56,8 +73,8 @@ public final class ClassChangeWatcher implements SmartLifecycle {
 		if (directories.isEmpty() || this.watcher != null) {
 			return;
 		}
-		FileWatcher watcher = new FileWatcher(directories, this.quietPeriod,
-				(path) -> ClassFileNames.isClassFile(path.toString()), this.listener);
+		FileWatcher watcher = new FileWatcher("hotreload", directories, this.quietPeriod, this.deletionQuietPeriod,
+				FileWatcher.DEFAULT_STOP_TIMEOUT, (path) -> ClassFileNames.isClassFile(path.toString()), this.listener);
 		watcher.start();
 		this.watcher = watcher;
 		reloadChangedSinceCreated();

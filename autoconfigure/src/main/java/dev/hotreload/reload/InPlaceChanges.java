@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -54,6 +55,9 @@ import org.springframework.util.ReflectionUtils;
 public final class InPlaceChanges {
 
 	private static final Log logger = LogFactory.getLog(InPlaceChanges.class);
+
+	static final String DELETED_BUT_LOADED = "class file deleted; the loaded class keeps running until the next "
+			+ "refresh, which runs without it";
 
 	static final String NO_INSTRUMENTATION = "cannot be redefined in place: no instrumentation (see the log at startup)";
 
@@ -137,7 +141,7 @@ public final class InPlaceChanges {
 							(className) -> decision.add(new Verdict(className, Category.REFRESH, NO_INSTRUMENTATION))));
 			deletedByRoot.values()
 				.forEach((deleted) -> deleted.forEach((className) -> decision
-					.add(new Verdict(className, Category.REFRESH, "deleted; " + NO_INSTRUMENTATION))));
+					.addDeletion(new Verdict(className, Category.REFRESH, DELETED_BUT_LOADED))));
 			return decision;
 		}
 		ClassRedefiner redefiner = new ClassRedefiner(instrumentation);
@@ -146,9 +150,12 @@ public final class InPlaceChanges {
 		deletedByRoot.forEach((root, deleted) -> {
 			Set<String> live = redefiner.liveClasses(root, deleted).keySet();
 			for (String className : deleted) {
-				decision.add(live.contains(className)
-						? new Verdict(className, Category.REFRESH, "deleted, but the running code still uses it")
-						: new Verdict(className, Category.LOAD_ON_USE, "deleted; it was never loaded"));
+				if (live.contains(className)) {
+					decision.addDeletion(new Verdict(className, Category.REFRESH, DELETED_BUT_LOADED));
+				}
+				else {
+					decision.add(new Verdict(className, Category.LOAD_ON_USE, "deleted; it was never loaded"));
+				}
 			}
 		});
 		return decision;
@@ -350,6 +357,8 @@ public final class InPlaceChanges {
 
 		private final Map<String, String> unreadable = new TreeMap<>();
 
+		private final Set<String> deletions = new TreeSet<>();
+
 		private final Instant timestamp = Instant.now();
 
 		// The comparison of shapes is part of the time a redefinition takes.
@@ -357,6 +366,14 @@ public final class InPlaceChanges {
 
 		void add(Verdict verdict) {
 			this.verdicts.add(verdict);
+		}
+
+		// A class file that stays deleted does not start a refresh by itself: a build
+		// that failed after deleting its output would refresh into an application
+		// without its classes. It waits on the pending list, for the next refresh.
+		void addDeletion(Verdict verdict) {
+			this.verdicts.add(verdict);
+			this.deletions.add(verdict.className());
 		}
 
 		void replace(Verdict verdict) {
@@ -372,12 +389,20 @@ public final class InPlaceChanges {
 			return this.verdicts.stream().filter((verdict) -> verdict.category() == category).toList();
 		}
 
+		/**
+		 * Tell whether the batch needs a full refresh: a class that only a refresh can
+		 * apply, other than a deleted class file.
+		 * @return whether a refresh is needed
+		 */
 		boolean needsRefresh() {
-			return !of(Category.REFRESH).isEmpty();
+			return !refreshClassNames().isEmpty();
 		}
 
 		List<String> refreshClassNames() {
-			return of(Category.REFRESH).stream().map(Verdict::className).toList();
+			return of(Category.REFRESH).stream()
+				.map(Verdict::className)
+				.filter((className) -> !this.deletions.contains(className))
+				.toList();
 		}
 
 	}

@@ -98,6 +98,15 @@ final class ContentHashes {
 	}
 
 	/**
+	 * Tell whether a file's content is remembered: it existed when last seen.
+	 * @param path the file
+	 * @return whether the file is known
+	 */
+	boolean known(Path path) {
+		return this.entries.containsKey(path);
+	}
+
+	/**
 	 * Tell whether a file changed since it was last seen, and remember its content.
 	 * @param path the file
 	 * @param deleted whether the file is gone

@@ -38,9 +38,13 @@ import org.springframework.util.Assert;
  * atomic rename or a build that rewrites hundreds of files each make one batch. Whether a
  * file was deleted is decided when the batch is delivered, from the file system, and a
  * file whose content is the same as when it was last seen is left out, since a build
- * rewrites every class it compiles, changed or not. Files are read and checksummed on the
- * delivery thread without holding the lock that event intake needs, so that events keep
- * being taken in while a large batch is read.
+ * rewrites every class it compiles, changed or not. A batch in which a file that existed
+ * is gone waits until the file is back or has stayed gone for the deletion quiet period:
+ * a build that deletes its output and writes it again a few seconds later (Maven's
+ * incremental compilation, Gradle, an IDE's rebuild) makes one batch of the files whose
+ * content changed, decided once the writes have settled. Files are read and checksummed
+ * on the delivery thread without holding the lock that event intake needs, so that events
+ * keep being taken in while a large batch is read.
  * <p>
  * Two named daemon threads run while the watcher is started: "{name}-watcher" receives
  * the events, "{name}-reload" delivers the batches ("hotreload-watcher" and
@@ -59,6 +63,12 @@ public final class FileWatcher {
 	 */
 	public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
 
+	/**
+	 * How long a deleted file must stay deleted before its batch is delivered, unless
+	 * told otherwise: longer than a build of a module takes to write its classes again.
+	 */
+	public static final Duration DEFAULT_DELETION_QUIET_PERIOD = Duration.ofSeconds(5);
+
 	private final String name;
 
 	private final List<Path> roots;
@@ -67,6 +77,8 @@ public final class FileWatcher {
 
 	private final Duration stopTimeout;
 
+	private final Duration deletionQuietPeriod;
+
 	private final Predicate<Path> filter;
 
 	private final FileChangeListener listener;
@@ -74,6 +86,10 @@ public final class FileWatcher {
 	private final Map<Path, Path> pending = new LinkedHashMap<>();
 
 	private final ContentHashes hashes = new ContentHashes();
+
+	// When each file that existed was first found gone; read and written only by the
+	// delivery thread, cleared when the watcher starts.
+	private final Map<Path, Long> deletedSince = new ConcurrentHashMap<>();
 
 	private final Object monitor = new Object();
 
@@ -123,10 +139,29 @@ public final class FileWatcher {
 	 */
 	public FileWatcher(String name, Collection<Path> roots, Duration quietPeriod, Duration stopTimeout,
 			Predicate<Path> filter, FileChangeListener listener) {
+		this(name, roots, quietPeriod, DEFAULT_DELETION_QUIET_PERIOD, stopTimeout, filter, listener);
+	}
+
+	/**
+	 * Create a watcher with every setting given; nothing runs until {@link #start()}.
+	 * @param name the prefix of the threads' names
+	 * @param roots the directories to watch, recursively
+	 * @param quietPeriod how long no change must arrive before a batch is delivered
+	 * @param deletionQuietPeriod how long a file that existed must stay deleted before a
+	 * batch that holds its deletion is delivered, unless it comes back earlier
+	 * @param stopTimeout how long {@link #stop()} waits for the batch being delivered
+	 * before it interrupts it
+	 * @param filter which files matter
+	 * @param listener who receives the batches
+	 */
+	public FileWatcher(String name, Collection<Path> roots, Duration quietPeriod, Duration deletionQuietPeriod,
+			Duration stopTimeout, Predicate<Path> filter, FileChangeListener listener) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notEmpty(roots, "'roots' must not be empty");
 		Assert.notNull(quietPeriod, "'quietPeriod' must not be null");
 		Assert.isTrue(!quietPeriod.isNegative(), "'quietPeriod' must not be negative");
+		Assert.notNull(deletionQuietPeriod, "'deletionQuietPeriod' must not be null");
+		Assert.isTrue(!deletionQuietPeriod.isNegative(), "'deletionQuietPeriod' must not be negative");
 		Assert.notNull(stopTimeout, "'stopTimeout' must not be null");
 		Assert.isTrue(!stopTimeout.isNegative(), "'stopTimeout' must not be negative");
 		Assert.notNull(filter, "'filter' must not be null");
@@ -135,6 +170,7 @@ public final class FileWatcher {
 		this.roots = List.copyOf(roots);
 		this.quietPeriod = quietPeriod;
 		this.stopTimeout = stopTimeout;
+		this.deletionQuietPeriod = deletionQuietPeriod;
 		this.filter = filter;
 		this.listener = listener;
 	}
@@ -151,6 +187,7 @@ public final class FileWatcher {
 				return;
 			}
 			this.hashes.clear();
+			this.deletedSince.clear();
 			this.roots.forEach((root) -> this.hashes.record(root, this.filter));
 			DirectoryWatcher watcher;
 			try {
@@ -279,12 +316,37 @@ public final class FileWatcher {
 				return;
 			}
 			batch = new LinkedHashMap<>(this.pending);
-			this.pending.clear();
 		}
-		// Read and checksum without the lock: events keep coming in meanwhile.
+		// Look at the file system and read without the lock: events keep coming in.
+		Set<Path> gone = new LinkedHashSet<>();
+		batch.keySet().forEach((path) -> {
+			if (!Files.exists(path)) {
+				gone.add(path);
+			}
+		});
+		long wait = deletionWaitNanos(batch.keySet(), gone);
+		synchronized (this.monitor) {
+			Running running = this.running;
+			if (running == null) {
+				return;
+			}
+			if (wait > 0) {
+				// Every event for a file that comes back reschedules the delivery too.
+				if (this.scheduledDelivery != null) {
+					this.scheduledDelivery.cancel(false);
+				}
+				this.scheduledDelivery = running.deliveryExecutor()
+					.schedule(this::deliver, Math.max(wait, this.quietPeriod.toNanos()), TimeUnit.NANOSECONDS);
+				return;
+			}
+			// An event taken since the copy was made is for a write that ended before the
+			// files are read below, so the read sees it.
+			this.pending.keySet().removeAll(batch.keySet());
+		}
+		batch.keySet().forEach(this.deletedSince::remove);
 		List<ChangedFile> files = new ArrayList<>();
 		batch.forEach((path, root) -> {
-			boolean deleted = !Files.exists(path);
+			boolean deleted = gone.contains(path) && !Files.exists(path);
 			if (this.hashes.changed(path, deleted)) {
 				files.add(new ChangedFile(root, path, deleted));
 			}
@@ -298,6 +360,27 @@ public final class FileWatcher {
 		catch (Throwable ex) {
 			logger.error("Error while handling " + files.size() + " changed file(s)", ex);
 		}
+	}
+
+	// How much longer the batch waits for its deleted files to come back: a file that
+	// existed and is gone since less than the deletion quiet period keeps it waiting. A
+	// file that was never seen (a temporary file, created and deleted in the batch) does
+	// not.
+	private long deletionWaitNanos(Set<Path> batch, Set<Path> gone) {
+		long now = System.nanoTime();
+		long wait = 0;
+		for (Path path : batch) {
+			if (!gone.contains(path)) {
+				this.deletedSince.remove(path);
+				continue;
+			}
+			if (!this.hashes.known(path)) {
+				continue;
+			}
+			long since = this.deletedSince.computeIfAbsent(path, (ignored) -> now);
+			wait = Math.max(wait, since + this.deletionQuietPeriod.toNanos() - now);
+		}
+		return wait;
 	}
 
 	private static boolean awaitTermination(ExecutorService executor, Duration timeout) {

@@ -110,6 +110,10 @@ final class RefreshingApplication implements AutoCloseable {
 		compile(this.classes, List.of(sources));
 	}
 
+	Path classes() {
+		return this.classes;
+	}
+
 	Refresher refresher() {
 		return this.refresher;
 	}

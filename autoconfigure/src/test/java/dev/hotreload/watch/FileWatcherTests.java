@@ -26,6 +26,8 @@ class FileWatcherTests extends AbstractFileWatcherTests {
 
 	private static final Duration QUIET_PERIOD = Duration.ofMillis(100);
 
+	private static final Duration DELETION_QUIET_PERIOD = Duration.ofSeconds(2);
+
 	private int barriers;
 
 	@Test
@@ -108,6 +110,42 @@ class FileWatcherTests extends AbstractFileWatcherTests {
 	}
 
 	@Test
+	void buildThatDeletesItsClassesAndWritesThemAgainMakesOneBatchOfTheChangedOnes() throws IOException {
+		Path same = write("Same.class");
+		Path other = write("Other.class");
+		Path changed = write("Changed.class");
+		start();
+		// As Maven's incremental compilation does: every class file deleted, then, once
+		// javac ran, written again, most with the bytes they had.
+		Files.delete(same);
+		Files.delete(other);
+		Files.delete(changed);
+		await().during(QUIET_PERIOD.multipliedBy(5)).atMost(TIMEOUT).until(this.batches::isEmpty);
+		write("Same.class");
+		write("Other.class");
+		Files.writeString(changed, "recompiled");
+		List<ChangedFiles> delivered = awaitBarrier(changed);
+		assertThat(delivered).containsExactly(batchOf(new ChangedFile(this.root, changed, false)));
+	}
+
+	@Test
+	void deletionThatStaysIsDeliveredOnceTheDeletionQuietPeriodPassed() throws IOException {
+		Path deleted = write("Deleted.class");
+		Path changed = write("Changed.class");
+		Duration deletionQuietPeriod = Duration.ofMillis(1500);
+		watcher(new FileWatcher("hotreload", List.of(this.root), QUIET_PERIOD, deletionQuietPeriod,
+				FileWatcher.DEFAULT_STOP_TIMEOUT, CLASS_FILES, this.batches::add))
+			.start();
+		long start = System.nanoTime();
+		Files.delete(deleted);
+		Files.writeString(changed, "recompiled");
+		await().atMost(TIMEOUT).until(() -> !this.batches.isEmpty());
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(deletionQuietPeriod);
+		assertThat(this.batches).containsExactly(
+				batchOf(new ChangedFile(this.root, deleted, true), new ChangedFile(this.root, changed, false)));
+	}
+
+	@Test
 	void stopEndsThreadsAndDeliversNoFurtherChange() throws IOException {
 		Set<Thread> before = watcherThreads();
 		FileWatcher watcher = start();
@@ -132,8 +170,8 @@ class FileWatcherTests extends AbstractFileWatcherTests {
 	}
 
 	private FileWatcher start() {
-		FileWatcher watcher = watcher(
-				new FileWatcher(List.of(this.root), QUIET_PERIOD, CLASS_FILES, this.batches::add));
+		FileWatcher watcher = watcher(new FileWatcher("hotreload", List.of(this.root), QUIET_PERIOD,
+				DELETION_QUIET_PERIOD, FileWatcher.DEFAULT_STOP_TIMEOUT, CLASS_FILES, this.batches::add));
 		watcher.start();
 		return watcher;
 	}
