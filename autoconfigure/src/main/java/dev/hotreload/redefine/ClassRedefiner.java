@@ -28,19 +28,35 @@ import org.springframework.util.Assert;
  * finds the live class objects of a class directory (those of the application's loader
  * and those of a bean's generation loader alike) and reads back the class file of what is
  * live, so that a new version can be compared with what really runs rather than with a
- * file that may have changed since.
+ * file that may have changed since. Given the class loader of the application's current
+ * run, it leaves out the classes of earlier runs that a full refresh replaced and that
+ * are still loaded: they no longer run, and their shape must not decide.
  */
 public final class ClassRedefiner {
 
 	private final Instrumentation instrumentation;
 
+	private final @Nullable ClassLoader currentLoader;
+
 	/**
-	 * Create a redefiner.
+	 * Create a redefiner that takes the classes of every class loader for live.
 	 * @param instrumentation the JVM's instrumentation, able to redefine and retransform
 	 */
 	public ClassRedefiner(Instrumentation instrumentation) {
+		this(instrumentation, null);
+	}
+
+	/**
+	 * Create a redefiner that takes for live only the classes of the current run: those
+	 * of its class loader and of the loaders below it (the beans' generation loaders).
+	 * @param instrumentation the JVM's instrumentation, able to redefine and retransform
+	 * @param currentLoader the class loader of the application's current run, or
+	 * {@code null} to take the classes of every loader
+	 */
+	public ClassRedefiner(Instrumentation instrumentation, @Nullable ClassLoader currentLoader) {
 		Assert.notNull(instrumentation, "'instrumentation' must not be null");
 		this.instrumentation = instrumentation;
+		this.currentLoader = currentLoader;
 	}
 
 	/**
@@ -60,11 +76,23 @@ public final class ClassRedefiner {
 		Map<String, List<Class<?>>> result = new TreeMap<>();
 		for (Class<?> type : this.instrumentation.getAllLoadedClasses()) {
 			if (!type.isArray() && !type.isHidden() && wanted.contains(type.getName()) && root.equals(directoryOf(type))
-					&& this.instrumentation.isModifiableClass(type)) {
+					&& ofCurrentRun(type) && this.instrumentation.isModifiableClass(type)) {
 				result.computeIfAbsent(type.getName(), (name) -> new ArrayList<>()).add(type);
 			}
 		}
 		return result;
+	}
+
+	private boolean ofCurrentRun(Class<?> type) {
+		if (this.currentLoader == null) {
+			return true;
+		}
+		for (ClassLoader loader = type.getClassLoader(); loader != null; loader = loader.getParent()) {
+			if (loader == this.currentLoader) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static @Nullable Path directoryOf(Class<?> type) {

@@ -71,6 +71,8 @@ public final class InPlaceChanges {
 
 	private final SimpleMetadataReaderFactory metadataReaders;
 
+	private final @Nullable ClassLoader applicationClassLoader;
+
 	// The bytes last decided on per class, so that the same class file arriving twice
 	// (from source mode, then from the class directory watcher) is decided once.
 	private final Map<String, String> handledDigests = new ConcurrentHashMap<>();
@@ -94,6 +96,7 @@ public final class InPlaceChanges {
 		this.pendingRefresh = pendingRefresh;
 		this.readPatience = readPatience;
 		this.metadataReaders = new SimpleMetadataReaderFactory(applicationClassLoader);
+		this.applicationClassLoader = applicationClassLoader;
 	}
 
 	/**
@@ -144,7 +147,9 @@ public final class InPlaceChanges {
 					.addDeletion(new Verdict(className, Category.REFRESH, DELETED_BUT_LOADED))));
 			return decision;
 		}
-		ClassRedefiner redefiner = new ClassRedefiner(instrumentation);
+		// Earlier runs' classes may still be loaded after a full refresh: only this
+		// run's count, or a body edit after a refresh would be judged by an old shape.
+		ClassRedefiner redefiner = new ClassRedefiner(instrumentation, this.applicationClassLoader);
 		changedByRoot.forEach((root, changed) -> decideChanged(redefiner, root, changed, decision));
 		checkLinkage(decision);
 		deletedByRoot.forEach((root, deleted) -> {
@@ -278,7 +283,8 @@ public final class InPlaceChanges {
 		Instant timestamp = decision.timestamp;
 		long start = decision.startNanos;
 		try {
-			new ClassRedefiner(instrumentation).apply(new RedefinitionPlan(decision.redefinitions));
+			new ClassRedefiner(instrumentation, this.applicationClassLoader)
+				.apply(new RedefinitionPlan(decision.redefinitions));
 			// Spring's caches may hold the annotations and methods of the old versions.
 			ReflectionUtils.clearCache();
 			AnnotationUtils.clearCache();
