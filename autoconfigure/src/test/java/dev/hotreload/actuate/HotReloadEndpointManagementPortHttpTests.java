@@ -17,13 +17,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code hotreload} endpoint on a management port of its own and under another base
- * path answers loopback clients only there too.
+ * The {@code hotreload} endpoint on a management port of its own, under another base path
+ * and path, answers loopback clients only there too.
  */
 @SpringBootTest(classes = HotReloadEndpointClientAccessHttpTests.TestApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hotreload.enabled=true", "management.endpoints.web.exposure.include=hotreload,health",
-				"management.server.port=0", "management.endpoints.web.base-path=/manage" })
+				"management.server.port=0", "management.endpoints.web.base-path=/manage",
+				"management.endpoints.web.path-mapping.hotreload=reloads" })
 class HotReloadEndpointManagementPortHttpTests {
 
 	@LocalServerPort
@@ -36,7 +37,7 @@ class HotReloadEndpointManagementPortHttpTests {
 	void loopbackClientsAreAnsweredOnTheManagementPort() throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
 		HttpResponse<String> report = client
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/manage/hotreload"))
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/manage/reloads"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(report.statusCode()).isEqualTo(200);
 		assertThat(report.body()).contains("watchedPaths");
@@ -46,10 +47,11 @@ class HotReloadEndpointManagementPortHttpTests {
 	void otherClientsAreForbiddenOnTheManagementPortOnly() {
 		assertThat(this.managementPort).isNotEqualTo(this.port);
 		for (InetAddress address : OwnAddresses.nonLoopbackOrSkip()) {
-			assertThat(OwnAddresses.send(address, this.managementPort, "GET", "/manage/hotreload").status())
+			assertThat(OwnAddresses.send(address, this.managementPort, "GET", "/manage/reloads").status())
 				.isEqualTo(403);
-			assertThat(OwnAddresses.send(address, this.managementPort, "POST", "/manage/hotreload/endpointGreeter")
-				.status()).isEqualTo(403);
+			assertThat(
+					OwnAddresses.send(address, this.managementPort, "POST", "/manage/reloads/endpointGreeter").status())
+				.isEqualTo(403);
 			assertThat(OwnAddresses.send(address, this.managementPort, "GET", "/manage/health").status())
 				.isEqualTo(200);
 			assertThat(OwnAddresses.send(address, this.port, "GET", "/hello").status()).isEqualTo(200);
