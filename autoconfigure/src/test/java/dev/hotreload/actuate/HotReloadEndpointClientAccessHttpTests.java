@@ -8,8 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import dev.hotreload.HotReloader;
-import dev.hotreload.testsupport.OwnAddresses;
-import dev.hotreload.testsupport.OwnAddresses.Response;
+import dev.hotreload.testsupport.ForwardedClients;
+import dev.hotreload.testsupport.ForwardedClients.Response;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client on a non-loopback address of this machine, which gets 403.
  */
 @SpringBootTest(classes = HotReloadEndpointClientAccessHttpTests.TestApplication.class,
-		webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "hotreload.enabled=true", "management.endpoints.web.exposure.include=hotreload,health" })
+		webEnvironment = WebEnvironment.RANDOM_PORT, properties = { ForwardedClients.FORWARD_HEADERS,
+				"hotreload.enabled=true", "management.endpoints.web.exposure.include=hotreload,health" })
 class HotReloadEndpointClientAccessHttpTests {
 
 	private final HttpClient client = HttpClient.newHttpClient();
@@ -56,19 +56,22 @@ class HotReloadEndpointClientAccessHttpTests {
 	void otherClientsAreForbiddenEveryOperation() {
 		int generation = this.reloader.bean("endpointGreeter").generation();
 		int records = this.reloader.history().size();
-		for (InetAddress address : OwnAddresses.nonLoopbackOrSkip()) {
-			Response report = OwnAddresses.send(address, this.port, "GET", "/actuator/hotreload");
+		for (InetAddress address : ForwardedClients.otherMachines()) {
+			Response report = ForwardedClients.send(address, this.port, "GET", "/actuator/hotreload");
 			assertThat(report.status()).as("GET from %s", address).isEqualTo(403);
-			assertThat(report.body()).contains("came from " + OwnAddresses.literal(address))
+			assertThat(report.body()).contains("came from " + ForwardedClients.literal(address))
 				.contains("hotreload.endpoint.allow-remote-clients=true")
 				.doesNotContain("watchedPaths");
-			assertThat(OwnAddresses.send(address, this.port, "GET", "/actuator/hotreload/endpointGreeter").status())
+			assertThat(ForwardedClients.send(address, this.port, "GET", "/actuator/hotreload/endpointGreeter").status())
 				.isEqualTo(403);
-			assertThat(OwnAddresses.send(address, this.port, "POST", "/actuator/hotreload/endpointGreeter").status())
+			assertThat(
+					ForwardedClients.send(address, this.port, "POST", "/actuator/hotreload/endpointGreeter").status())
 				.isEqualTo(403);
-			assertThat(OwnAddresses.send(address, this.port, "POST", "/actuator/%68otreload/endpointGreeter").status())
+			assertThat(
+					ForwardedClients.send(address, this.port, "POST", "/actuator/%68otreload/endpointGreeter").status())
 				.isEqualTo(403);
-			assertThat(OwnAddresses.send(address, this.port, "POST", "/actuator/hotreload").status()).isEqualTo(403);
+			assertThat(ForwardedClients.send(address, this.port, "POST", "/actuator/hotreload").status())
+				.isEqualTo(403);
 		}
 		assertThat(this.reloader.bean("endpointGreeter").generation()).isEqualTo(generation);
 		assertThat(this.reloader.history()).hasSize(records);
@@ -76,9 +79,9 @@ class HotReloadEndpointClientAccessHttpTests {
 
 	@Test
 	void otherEndpointsAndTheApplicationsPathsAnswerOtherClients() {
-		for (InetAddress address : OwnAddresses.nonLoopbackOrSkip()) {
-			assertThat(OwnAddresses.send(address, this.port, "GET", "/actuator/health").status()).isEqualTo(200);
-			Response hello = OwnAddresses.send(address, this.port, "GET", "/hello");
+		for (InetAddress address : ForwardedClients.otherMachines()) {
+			assertThat(ForwardedClients.send(address, this.port, "GET", "/actuator/health").status()).isEqualTo(200);
+			Response hello = ForwardedClients.send(address, this.port, "GET", "/hello");
 			assertThat(hello.status()).isEqualTo(200);
 			assertThat(hello.body()).contains("hello");
 		}

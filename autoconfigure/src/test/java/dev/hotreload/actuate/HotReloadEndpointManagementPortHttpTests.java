@@ -6,7 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import dev.hotreload.testsupport.OwnAddresses;
+import dev.hotreload.testsupport.ForwardedClients;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = HotReloadEndpointClientAccessHttpTests.TestApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "hotreload.enabled=true", "management.endpoints.web.exposure.include=hotreload,health",
-				"management.server.port=0", "management.endpoints.web.base-path=/manage",
+		properties = { ForwardedClients.FORWARD_HEADERS, "hotreload.enabled=true",
+				"management.endpoints.web.exposure.include=hotreload,health", "management.server.port=0",
+				"management.endpoints.web.base-path=/manage",
 				"management.endpoints.web.path-mapping.hotreload=reloads" })
 class HotReloadEndpointManagementPortHttpTests {
 
@@ -46,15 +47,14 @@ class HotReloadEndpointManagementPortHttpTests {
 	@Test
 	void otherClientsAreForbiddenOnTheManagementPortOnly() {
 		assertThat(this.managementPort).isNotEqualTo(this.port);
-		for (InetAddress address : OwnAddresses.nonLoopbackOrSkip()) {
-			assertThat(OwnAddresses.send(address, this.managementPort, "GET", "/manage/reloads").status())
+		for (InetAddress address : ForwardedClients.otherMachines()) {
+			assertThat(ForwardedClients.send(address, this.managementPort, "GET", "/manage/reloads").status())
 				.isEqualTo(403);
-			assertThat(
-					OwnAddresses.send(address, this.managementPort, "POST", "/manage/reloads/endpointGreeter").status())
-				.isEqualTo(403);
-			assertThat(OwnAddresses.send(address, this.managementPort, "GET", "/manage/health").status())
+			assertThat(ForwardedClients.send(address, this.managementPort, "POST", "/manage/reloads/endpointGreeter")
+				.status()).isEqualTo(403);
+			assertThat(ForwardedClients.send(address, this.managementPort, "GET", "/manage/health").status())
 				.isEqualTo(200);
-			assertThat(OwnAddresses.send(address, this.port, "GET", "/hello").status()).isEqualTo(200);
+			assertThat(ForwardedClients.send(address, this.port, "GET", "/hello").status()).isEqualTo(200);
 		}
 	}
 

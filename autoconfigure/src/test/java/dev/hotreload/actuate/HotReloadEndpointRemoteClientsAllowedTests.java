@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.util.regex.Pattern;
 
 import dev.hotreload.access.LoopbackOnlyFilter;
-import dev.hotreload.testsupport.OwnAddresses;
-import dev.hotreload.testsupport.OwnAddresses.Response;
+import dev.hotreload.testsupport.ForwardedClients;
+import dev.hotreload.testsupport.ForwardedClients.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,11 +44,11 @@ class HotReloadEndpointRemoteClientsAllowedTests {
 	void otherClientsAreAnswered() {
 		try (ConfigurableApplicationContext context = start()) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			for (InetAddress address : OwnAddresses.nonLoopbackOrSkip()) {
-				Response report = OwnAddresses.send(address, port, "GET", "/actuator/hotreload");
+			for (InetAddress address : ForwardedClients.otherMachines()) {
+				Response report = ForwardedClients.send(address, port, "GET", "/actuator/hotreload");
 				assertThat(report.status()).isEqualTo(200);
 				assertThat(report.body()).contains("watchedPaths");
-				assertThat(OwnAddresses.send(address, port, "POST", "/actuator/hotreload/endpointGreeter").status())
+				assertThat(ForwardedClients.send(address, port, "POST", "/actuator/hotreload/endpointGreeter").status())
 					.isEqualTo(200);
 			}
 		}
@@ -65,7 +65,8 @@ class HotReloadEndpointRemoteClientsAllowedTests {
 
 	private ConfigurableApplicationContext start(String... properties) {
 		return new SpringApplicationBuilder(HotReloadEndpointClientAccessHttpTests.TestApplication.class)
-			.properties("server.port=0", "hotreload.enabled=true", "hotreload.endpoint.allow-remote-clients=true",
+			.properties(ForwardedClients.FORWARD_HEADERS, "server.port=0", "hotreload.enabled=true",
+					"hotreload.endpoint.allow-remote-clients=true",
 					"management.endpoints.web.exposure.include=hotreload")
 			.properties(properties)
 			.run();

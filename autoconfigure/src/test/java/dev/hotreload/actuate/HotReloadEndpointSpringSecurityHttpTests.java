@@ -8,8 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import dev.hotreload.HotReloader;
-import dev.hotreload.testsupport.OwnAddresses;
-import dev.hotreload.testsupport.OwnAddresses.Response;
+import dev.hotreload.testsupport.ForwardedClients;
+import dev.hotreload.testsupport.ForwardedClients.Response;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("spring-security")
 @SpringBootTest(classes = CsrfExemptApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "hotreload.enabled=true", "management.endpoints.web.exposure.include=hotreload" })
+		properties = { ForwardedClients.FORWARD_HEADERS, "hotreload.enabled=true",
+				"management.endpoints.web.exposure.include=hotreload" })
 class HotReloadEndpointSpringSecurityHttpTests {
 
 	private final HttpClient client = HttpClient.newHttpClient();
@@ -54,8 +55,8 @@ class HotReloadEndpointSpringSecurityHttpTests {
 
 	@Test
 	void otherClientsAreStillForbidden() {
-		for (InetAddress address : OwnAddresses.nonLoopbackOrSkip()) {
-			Response reload = OwnAddresses.send(address, this.port, "POST", "/actuator/hotreload/endpointGreeter");
+		for (InetAddress address : ForwardedClients.otherMachines()) {
+			Response reload = ForwardedClients.send(address, this.port, "POST", "/actuator/hotreload/endpointGreeter");
 			assertThat(reload.status()).isEqualTo(403);
 			assertThat(reload.body()).contains("hotreload.endpoint.allow-remote-clients=true");
 		}
