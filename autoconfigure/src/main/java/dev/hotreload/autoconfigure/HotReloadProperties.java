@@ -44,6 +44,8 @@ public class HotReloadProperties {
 
 	private final Refresh refresh = new Refresh();
 
+	private final Endpoint endpoint = new Endpoint();
+
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
 	}
@@ -90,6 +92,32 @@ public class HotReloadProperties {
 
 	public Refresh getRefresh() {
 		return this.refresh;
+	}
+
+	public Endpoint getEndpoint() {
+		return this.endpoint;
+	}
+
+	/**
+	 * Properties of the hotreload actuator endpoint.
+	 */
+	public static class Endpoint {
+
+		/**
+		 * Whether the hotreload endpoint answers clients other than loopback ones (such
+		 * as another machine), which can then reload beans and restart the application.
+		 * When false, they get 403.
+		 */
+		private boolean allowRemoteClients;
+
+		public boolean isAllowRemoteClients() {
+			return this.allowRemoteClients;
+		}
+
+		public void setAllowRemoteClients(boolean allowRemoteClients) {
+			this.allowRemoteClients = allowRemoteClients;
+		}
+
 	}
 
 	/**
