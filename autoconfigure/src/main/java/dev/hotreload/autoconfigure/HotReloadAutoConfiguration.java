@@ -23,6 +23,8 @@ import dev.hotreload.reload.PendingRefresh;
 import dev.hotreload.reload.ReloadableBeanPostProcessor;
 import dev.hotreload.reload.ReloadableBeans;
 import dev.hotreload.restart.RefreshCarrier;
+import dev.hotreload.restart.Refresher;
+import dev.hotreload.watch.EarlierChanges;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -137,7 +139,15 @@ public final class HotReloadAutoConfiguration {
 	ClassChangeWatcher hotReloadClassChangeWatcher(ReloadableBeans hotReloadableBeans,
 			ChangeDispatcher hotReloadChangeDispatcher, HotReloadProperties properties) {
 		return new ClassChangeWatcher(hotReloadableBeans, hotReloadChangeDispatcher,
-				properties.getWatch().getQuietPeriod(), properties.getWatch().getDeletionQuietPeriod());
+				properties.getWatch().getQuietPeriod(), properties.getWatch().getDeletionQuietPeriod(),
+				earlierChanges());
+	}
+
+	// What the project's class directories saw while the refresh that creates this
+	// context ran, on hot reload's own refresher.
+	private static EarlierChanges earlierChanges() {
+		Refresher refresher = Refresher.get();
+		return (refresher != null) ? refresher.refreshWindow() : EarlierChanges.NONE;
 	}
 
 	private static HotReloadEvent eventOf(ReloadHistory history, ReloadRecord record) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.hotreload.classloading.ClassFileNames;
 import dev.hotreload.watch.ChangedFile;
 import dev.hotreload.watch.ChangedFiles;
+import dev.hotreload.watch.EarlierChanges;
 import dev.hotreload.watch.FileChangeListener;
 import dev.hotreload.watch.FileWatcher;
 import org.apache.commons.logging.Log;
@@ -35,6 +36,8 @@ public final class ClassChangeWatcher implements SmartLifecycle {
 
 	private final Duration deletionQuietPeriod;
 
+	private final EarlierChanges earlierChanges;
+
 	private volatile @Nullable FileWatcher watcher;
 
 	/**
@@ -44,7 +47,7 @@ public final class ClassChangeWatcher implements SmartLifecycle {
 	 * @param quietPeriod how long no further change must arrive before a batch is handled
 	 */
 	public ClassChangeWatcher(ReloadableBeans beans, FileChangeListener listener, Duration quietPeriod) {
-		this(beans, listener, quietPeriod, FileWatcher.DEFAULT_DELETION_QUIET_PERIOD);
+		this(beans, listener, quietPeriod, FileWatcher.DEFAULT_DELETION_QUIET_PERIOD, EarlierChanges.NONE);
 	}
 
 	/**
@@ -54,17 +57,21 @@ public final class ClassChangeWatcher implements SmartLifecycle {
 	 * @param quietPeriod how long no further change must arrive before a batch is handled
 	 * @param deletionQuietPeriod how long a deleted class file must stay deleted before
 	 * its batch is handled, unless it comes back earlier
+	 * @param earlierChanges the changes written before this watcher started that it would
+	 * miss (those of a refresh that creates this context), handled once it has started
 	 */
 	public ClassChangeWatcher(ReloadableBeans beans, FileChangeListener listener, Duration quietPeriod,
-			Duration deletionQuietPeriod) {
+			Duration deletionQuietPeriod, EarlierChanges earlierChanges) {
 		Assert.notNull(beans, "'beans' must not be null");
 		Assert.notNull(listener, "'listener' must not be null");
 		Assert.notNull(quietPeriod, "'quietPeriod' must not be null");
 		Assert.notNull(deletionQuietPeriod, "'deletionQuietPeriod' must not be null");
+		Assert.notNull(earlierChanges, "'earlierChanges' must not be null");
 		this.beans = beans;
 		this.listener = listener;
 		this.quietPeriod = quietPeriod;
 		this.deletionQuietPeriod = deletionQuietPeriod;
+		this.earlierChanges = earlierChanges;
 	}
 
 	@Override
@@ -77,6 +84,12 @@ public final class ClassChangeWatcher implements SmartLifecycle {
 				FileWatcher.DEFAULT_STOP_TIMEOUT, (path) -> ClassFileNames.isClassFile(path.toString()), this.listener);
 		watcher.start();
 		this.watcher = watcher;
+		ChangedFiles earlier = this.earlierChanges.take();
+		if (!earlier.files().isEmpty()) {
+			logger.info("Applying " + earlier.files().size() + " class file(s) written while the application "
+					+ "refreshed: " + earlier.changedClassNames());
+			this.listener.onChange(earlier);
+		}
 		reloadChangedSinceCreated();
 		logger.info("Hot reload is watching " + directories.size() + " class director"
 				+ ((directories.size() == 1) ? "y" : "ies") + " for " + this.beans.names().size()

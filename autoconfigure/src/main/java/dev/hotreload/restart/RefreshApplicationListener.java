@@ -111,7 +111,8 @@ public final class RefreshApplicationListener implements ApplicationListener<Spr
 				carrier.refresh(Trigger.FILE_CHANGE, List.copyOf(changes.changedClassNames()));
 			}
 		});
-		Refresher refresher = Refresher.install(mainClassName, args, directories, baseClassLoader, failureWatch);
+		Refresher refresher = Refresher.install(mainClassName, args, directories, baseClassLoader, failureWatch,
+				new RefreshWindow(paths, quietPeriod));
 		RefreshCarrier.activate(() -> refresher.refresh(RefreshApplicationListener::refreshEnded));
 		// Spring Boot's shutdown hook thread is created once per JVM, when the first
 		// handler or context is registered, and keeps the context class loader of the

@@ -82,6 +82,15 @@ final class RefreshFailureWatch {
 				+ "and the next change of a class file in " + this.directories + " refreshes again");
 	}
 
+	/**
+	 * Take changes seen elsewhere (while the refresh that failed ran) as if this watch
+	 * had seen them: if it watches, they ask for the next refresh.
+	 * @param changes the changed class files
+	 */
+	void changed(ChangedFiles changes) {
+		onChange(changes);
+	}
+
 	// The JVM stays up until the refresh that this change asks for succeeds.
 	private void onChange(ChangedFiles changes) {
 		synchronized (this.monitor) {

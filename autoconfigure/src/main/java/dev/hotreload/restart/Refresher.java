@@ -13,6 +13,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.hotreload.watch.ChangedFiles;
+import dev.hotreload.watch.EarlierChanges;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -65,17 +67,20 @@ public final class Refresher {
 
 	private final RefreshFailureWatch failureWatch;
 
+	private final RefreshWindow window;
+
 	private volatile @Nullable RefreshClassLoader classLoader;
 
 	private volatile @Nullable Thread worker;
 
 	private Refresher(String mainClassName, String[] args, List<URL> classDirectories, ClassLoader baseClassLoader,
-			RefreshFailureWatch failureWatch) {
+			RefreshFailureWatch failureWatch, RefreshWindow window) {
 		this.mainClassName = mainClassName;
 		this.args = args.clone();
 		this.classDirectories = List.copyOf(classDirectories);
 		this.baseClassLoader = baseClassLoader;
 		this.failureWatch = failureWatch;
+		this.window = window;
 	}
 
 	/**
@@ -86,19 +91,22 @@ public final class Refresher {
 	 * @param classDirectories the URLs of the project's class directories
 	 * @param baseClassLoader the loader of the libraries, parent of every refresh loader
 	 * @param failureWatch what watches the class directories while no application runs
+	 * @param window what watches the class directories while a refresh runs
 	 * @return the refresher
 	 * @throws IllegalStateException if this JVM already has one
 	 */
 	static Refresher install(String mainClassName, String[] args, List<URL> classDirectories,
-			ClassLoader baseClassLoader, RefreshFailureWatch failureWatch) {
+			ClassLoader baseClassLoader, RefreshFailureWatch failureWatch, RefreshWindow window) {
 		Assert.hasText(mainClassName, "'mainClassName' must not be empty");
 		Assert.notNull(args, "'args' must not be null");
 		Assert.notEmpty(classDirectories, "'classDirectories' must not be empty");
 		Assert.notNull(baseClassLoader, "'baseClassLoader' must not be null");
 		Assert.notNull(failureWatch, "'failureWatch' must not be null");
+		Assert.notNull(window, "'window' must not be null");
 		synchronized (INSTANCE_MONITOR) {
 			Assert.state(instance == null, "A refresher is already installed");
-			Refresher refresher = new Refresher(mainClassName, args, classDirectories, baseClassLoader, failureWatch);
+			Refresher refresher = new Refresher(mainClassName, args, classDirectories, baseClassLoader, failureWatch,
+					window);
 			instance = refresher;
 			return refresher;
 		}
@@ -155,10 +163,27 @@ public final class Refresher {
 		Assert.notNull(completion, "'completion' must not be null");
 		Assert.state(this.worker != null, "The refresher is not started");
 		this.requests.add(() -> {
+			// Watched from before the context closes until the new one's watcher
+			// starts and takes what was written meanwhile.
+			this.window.open();
 			stopApplication();
 			Throwable error = launch(true);
+			ChangedFiles untaken = this.window.take();
+			if (error != null && !untaken.files().isEmpty()) {
+				// Written while the refresh failed: perhaps the fix, so refresh again.
+				this.failureWatch.changed(untaken);
+			}
 			completion.refreshed(error);
 		});
+	}
+
+	/**
+	 * Return the class files written while the current refresh ran, for the new context's
+	 * watcher to take once it has started.
+	 * @return the changes of the refresh window
+	 */
+	public EarlierChanges refreshWindow() {
+		return this.window;
 	}
 
 	/**

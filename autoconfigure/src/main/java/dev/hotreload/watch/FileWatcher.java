@@ -275,7 +275,7 @@ public final class FileWatcher {
 	 * Return the files whose changes wait for the quiet period to pass.
 	 * @return the pending files
 	 */
-	Set<Path> pendingFiles() {
+	public Set<Path> pendingFiles() {
 		synchronized (this.monitor) {
 			return new LinkedHashSet<>(this.pending.keySet());
 		}
