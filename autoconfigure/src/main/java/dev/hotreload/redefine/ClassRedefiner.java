@@ -149,7 +149,8 @@ public final class ClassRedefiner {
 
 	/**
 	 * Compare new class files with the live classes of the same names: which can be
-	 * redefined in place, which changed shape, and which were never loaded.
+	 * redefined in place, which changed shape, which change code that runs only at
+	 * startup, and which were never loaded.
 	 * @param directory the class directory the new class files come from
 	 * @param classFiles the new class files by binary class name
 	 * @return the plan, one entry per class, sorted by class name
@@ -166,18 +167,23 @@ public final class ClassRedefiner {
 			List<Class<?>> classes = live.getOrDefault(className, List.of());
 			ClassShape next = ClassShape.read(bytes);
 			List<String> differences = new ArrayList<>();
+			List<String> startupChanges = new ArrayList<>();
 			for (Class<?> type : classes) {
 				byte[] liveFile = liveFiles.get(type);
 				Assert.state(liveFile != null, "Every live class was read back");
-				for (String difference : ClassShape.read(liveFile).differencesTo(next)) {
-					if (!differences.contains(difference)) {
-						differences.add(difference);
-					}
+				List<String> shapeDifferences = ClassShape.read(liveFile).differencesTo(next);
+				addNew(differences, shapeDifferences);
+				if (shapeDifferences.isEmpty()) {
+					addNew(startupChanges, StartupCode.read(liveFile).changesTo(StartupCode.read(bytes)));
 				}
 			}
-			entries.add(new RedefinitionPlan.Entry(className, classes, bytes, differences));
+			entries.add(new RedefinitionPlan.Entry(className, classes, bytes, differences, startupChanges));
 		});
 		return new RedefinitionPlan(entries);
+	}
+
+	private static void addNew(List<String> lines, List<String> more) {
+		more.stream().filter((line) -> !lines.contains(line)).forEach(lines::add);
 	}
 
 	/**

@@ -54,8 +54,12 @@ public record RedefinitionPlan(List<Entry> entries) {
 	 * @param classFile the new class file
 	 * @param differences how the new version differs in shape from the live one; empty if
 	 * the shape is unchanged
+	 * @param startupChanges how the new version changes code that Spring runs only at
+	 * startup (see {@link StartupCode}), which a redefinition would never run; empty if
+	 * it changes none
 	 */
-	public record Entry(String className, List<Class<?>> liveClasses, byte[] classFile, List<String> differences) {
+	public record Entry(String className, List<Class<?>> liveClasses, byte[] classFile, List<String> differences,
+			List<String> startupChanges) {
 
 		/**
 		 * Create an entry.
@@ -63,16 +67,31 @@ public record RedefinitionPlan(List<Entry> entries) {
 		 * @param liveClasses the loaded class objects of that name
 		 * @param classFile the new class file
 		 * @param differences the differences in shape
+		 * @param startupChanges the changes to code that runs only at startup
 		 */
 		public Entry {
 			Assert.hasText(className, "'className' must not be empty");
 			Assert.notNull(classFile, "'classFile' must not be null");
 			liveClasses = List.copyOf(liveClasses);
 			differences = List.copyOf(differences);
+			startupChanges = List.copyOf(startupChanges);
 		}
 
 		/**
-		 * Tell whether the class is live and keeps its shape.
+		 * Create an entry that changes no startup code.
+		 * @param className the binary class name
+		 * @param liveClasses the loaded class objects of that name
+		 * @param classFile the new class file
+		 * @param differences the differences in shape
+		 */
+		public Entry(String className, List<Class<?>> liveClasses, byte[] classFile, List<String> differences) {
+			this(className, liveClasses, classFile, differences, List.of());
+		}
+
+		/**
+		 * Tell whether the class is live and keeps its shape, so that the JVM can
+		 * redefine it (whether the redefinition takes effect is told by
+		 * {@link #startupChanges()}).
 		 * @return whether it can be redefined in place
 		 */
 		public boolean redefinable() {

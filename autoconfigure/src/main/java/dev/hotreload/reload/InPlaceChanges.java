@@ -48,9 +48,10 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * Decides and applies the changes of classes that belong to no reloadable bean: a loaded
- * class whose shape is unchanged is redefined in place, a class never loaded is left to
- * its first use, and anything else waits for a full refresh. The redefinitions of one
- * batch are applied together, as one record.
+ * class whose shape is unchanged is redefined in place unless the change is to code that
+ * runs only at startup (a {@code @Bean} method, say), a class never loaded is left to its
+ * first use, and anything else waits for a full refresh. The redefinitions of one batch
+ * are applied together, as one record.
  */
 public final class InPlaceChanges {
 
@@ -178,7 +179,12 @@ public final class InPlaceChanges {
 			return;
 		}
 		for (RedefinitionPlan.Entry entry : plan.entries()) {
-			if (entry.redefinable()) {
+			if (entry.redefinable() && !entry.startupChanges().isEmpty()) {
+				// Redefined, the class would take the change and never run it.
+				decision
+					.add(new Verdict(entry.className(), Category.REFRESH, String.join("; ", entry.startupChanges())));
+			}
+			else if (entry.redefinable()) {
 				decision.redefinitions.add(entry);
 				decision.add(new Verdict(entry.className(), Category.REDEFINE, "shape unchanged"));
 			}

@@ -8,22 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import dev.hotreload.activation.HotReloadActivation;
 import dev.hotreload.classloading.ClassPathDirectories;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.NativeDetector;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Decides, when the application starts and before its environment exists, whether it runs
  * on a {@link Refresher}. It reads what is known then: system properties, environment
- * variables and command-line arguments ({@code hotreload.enabled},
- * {@code hotreload.profiles}, {@code spring.profiles.active},
- * {@code hotreload.refresh.enabled}), and it says no in a packaged jar, in a test, in a
- * native image, or when the application is not started from a {@code main} method.
+ * variables and command-line arguments. Hot reload must be on, by the same
+ * {@link HotReloadActivation rule} as for the application's context, and
+ * {@code hotreload.refresh.enabled} not {@code false}; it says no in a packaged jar, in a
+ * test, in a native image, or when the application is not started from a {@code main}
+ * method.
  */
 final class RefreshConditions {
 
@@ -31,10 +33,13 @@ final class RefreshConditions {
 			"org.springframework.test.", "org.testng.", "cucumber.", "io.cucumber.",
 			"org.springframework.boot.SpringApplicationAotProcessor" };
 
+	private final Environment environment;
+
 	private final Binder binder;
 
-	private RefreshConditions(Binder binder) {
-		this.binder = binder;
+	private RefreshConditions(Environment environment) {
+		this.environment = environment;
+		this.binder = Binder.get(environment);
 	}
 
 	/**
@@ -45,7 +50,7 @@ final class RefreshConditions {
 	static RefreshConditions of(String[] args) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
-		return new RefreshConditions(Binder.get(environment));
+		return new RefreshConditions(environment);
 	}
 
 	/**
@@ -79,17 +84,12 @@ final class RefreshConditions {
 		return null;
 	}
 
+	/**
+	 * Return whether hot reload is on, from the settings known at startup.
+	 * @return {@code true} if it is on
+	 */
 	boolean isHotReloadEnabled() {
-		Boolean enabled = this.binder.bind("hotreload.enabled", Boolean.class).orElse(null);
-		if (enabled != null) {
-			return enabled;
-		}
-		List<String> profiles = this.binder.bind("hotreload.profiles", Bindable.listOf(String.class))
-			.orElse(List.of("dev"));
-		List<String> active = new ArrayList<>();
-		active.addAll(this.binder.bind("spring.profiles.active", Bindable.listOf(String.class)).orElse(List.of()));
-		active.addAll(this.binder.bind("spring.profiles.include", Bindable.listOf(String.class)).orElse(List.of()));
-		return profiles.stream().anyMatch(active::contains);
+		return HotReloadActivation.of(this.environment).isOn();
 	}
 
 	private static boolean isTest(Thread thread) {

@@ -67,6 +67,28 @@ class HotReloadAutoConfigurationTests {
 	}
 
 	@Test
+	void onWithDevProfileAsDefaultProfile() throws IOException {
+		try (ReloadableClasses classes = classes()) {
+			runner(classes).withPropertyValues("spring.profiles.default=dev").run(this::assertOn);
+		}
+	}
+
+	@Test
+	void offWithDevProfileAsDefaultProfileButAnotherActive() throws IOException {
+		try (ReloadableClasses classes = classes()) {
+			runner(classes).withPropertyValues("spring.profiles.default=dev", "spring.profiles.active=prod")
+				.run(this::assertOff);
+		}
+	}
+
+	@Test
+	void onWithDevProfileIncluded() throws IOException {
+		try (ReloadableClasses classes = classes()) {
+			runner(classes).withPropertyValues("spring.profiles.include=dev").run(this::assertOn);
+		}
+	}
+
+	@Test
 	void offWhenDisabledEvenWithDevProfile() throws IOException {
 		try (ReloadableClasses classes = classes()) {
 			runner(classes).withPropertyValues("spring.profiles.active=dev", "hotreload.enabled=false")
