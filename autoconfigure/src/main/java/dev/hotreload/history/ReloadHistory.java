@@ -107,7 +107,16 @@ public final class ReloadHistory {
 			if (this.records.deque.size() == this.records.size) {
 				this.records.deque.removeLast();
 			}
+			// A reserved id (a refresh's, taken when it began) may be lower than those
+			// added since: the list stays in id order, newest first.
+			List<ReloadRecord> newer = new ArrayList<>();
+			while (!this.records.deque.isEmpty() && this.records.deque.peekFirst().id() > added.id()) {
+				newer.add(this.records.deque.removeFirst());
+			}
 			this.records.deque.addFirst(added);
+			for (int i = newer.size() - 1; i >= 0; i--) {
+				this.records.deque.addFirst(newer.get(i));
+			}
 		}
 		for (ReloadRecordListener listener : this.listeners) {
 			try {

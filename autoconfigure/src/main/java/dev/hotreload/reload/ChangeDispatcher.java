@@ -97,7 +97,7 @@ public final class ChangeDispatcher implements FileChangeListener, CompilationTa
 			changes.changedClassNames().forEach((className) -> classes.add(ClassFiles.topLevelClassName(className)));
 			logger.info("Changed classes need a full refresh: " + String.join(", ", decision.refreshClassNames())
 					+ "; refreshing the application with all " + classes.size() + " changed class(es)");
-			this.fullRefresh.refresh(Trigger.FILE_CHANGE, List.copyOf(classes));
+			this.fullRefresh.refresh(Trigger.FILE_CHANGE, List.copyOf(classes), decision.verdicts());
 			return;
 		}
 		this.inPlaceChanges.apply(decision, Trigger.FILE_CHANGE);

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.FieldReport;
 import dev.hotreload.ReloadRecord.Trigger;
+import dev.hotreload.ReloadRecord.Verdict;
 import dev.hotreload.history.ReloadHistory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -121,11 +122,27 @@ public final class RefreshCarrier {
 	 * @return the id its record will have
 	 */
 	public long refresh(Trigger trigger, List<String> classes) {
+		return refresh(trigger, classes, List.of());
+	}
+
+	/**
+	 * Refresh the application: the refresh runs on a thread of its own. While one is
+	 * asked for or running, asking again joins it.
+	 * @param trigger what asks for it
+	 * @param classes the changed classes it applies, as far as they are known
+	 * @param verdicts what was decided for the changed classes, for the refresh's record
+	 * @return the id its record will have
+	 */
+	public long refresh(Trigger trigger, List<String> classes, List<Verdict> verdicts) {
 		long id;
 		boolean started;
 		synchronized (this.monitor) {
 			started = this.run == null;
 			id = begin(trigger, classes);
+			Run run = this.run;
+			if (run != null) {
+				verdicts.forEach((verdict) -> run.verdicts.put(verdict.className(), verdict));
+			}
 		}
 		if (started) {
 			this.restart.restart();
@@ -256,8 +273,9 @@ public final class RefreshCarrier {
 			this.keptBeans.clear();
 			this.claimed.clear();
 		}
-		ReloadRecord record = history.addReserved(ReloadRecord.refreshed(run.timestamp, run.trigger,
-				List.copyOf(run.classes), millisSince(run.start), carried), run.id);
+		ReloadRecord record = history.addReserved(ReloadRecord
+			.refreshed(run.timestamp, run.trigger, List.copyOf(run.classes), millisSince(run.start), carried)
+			.withVerdicts(List.copyOf(run.verdicts.values())), run.id);
 		logger.info(describe(record, unclaimed, survivorNames()));
 		return record;
 	}
@@ -368,6 +386,8 @@ public final class RefreshCarrier {
 		private final Trigger trigger;
 
 		private final Set<String> classes;
+
+		private final Map<String, Verdict> verdicts = new TreeMap<>();
 
 		Run(long id, Instant timestamp, long start, Trigger trigger, Set<String> classes) {
 			this.id = id;

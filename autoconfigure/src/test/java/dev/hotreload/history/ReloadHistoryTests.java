@@ -44,6 +44,18 @@ class ReloadHistoryTests {
 	}
 
 	@Test
+	void recordAddedLaterUnderAReservedIdIsListedInIdOrder() {
+		ReloadHistory history = new ReloadHistory(10);
+		history.add(reloaded("before"));
+		long reserved = history.reserveId();
+		history.add(reloaded("during"));
+		history.add(failed("during"));
+		history.addReserved(reloaded("refresh"), reserved);
+		assertThat(history.records()).extracting(ReloadRecord::id).containsExactly(4L, 3L, 2L, 1L);
+		assertThat(history.records().get(2).bean()).isEqualTo("refresh");
+	}
+
+	@Test
 	void keepsTheNewestRecordsOnly() {
 		ReloadHistory history = new ReloadHistory(3);
 		for (int i = 0; i < 5; i++) {

@@ -10,6 +10,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.hotreload.BeanStatus;
 import dev.hotreload.HotReloader;
 import dev.hotreload.ReloadRecord;
+import dev.hotreload.ReloadRecord.Category;
 import dev.hotreload.ReloadRecord.Outcome;
 import dev.hotreload.ReloadRecord.Trigger;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,11 @@ class FullRefreshTests {
 			assertThat(refreshed.outcome()).isEqualTo(Outcome.REFRESHED);
 			assertThat(refreshed.trigger()).isEqualTo(Trigger.FILE_CHANGE);
 			assertThat(refreshed.classes()).contains("demo.Greetings");
+			assertThat(refreshed.verdicts()).singleElement().satisfies((verdict) -> {
+				assertThat(verdict.className()).isEqualTo("demo.Greetings");
+				assertThat(verdict.category()).isEqualTo(Category.REFRESH);
+				assertThat(verdict.reason()).startsWith("changed shape: method bye() added");
+			});
 			assertThat(app.body("/hello/bob")).isEqualTo("3 [ann, bye, bob] last bob of 2");
 		}
 	}
