@@ -33,6 +33,7 @@ import dev.hotreload.redefine.ClassRedefiner;
 import dev.hotreload.redefine.ClassShape;
 import dev.hotreload.redefine.InstrumentationAccess;
 import dev.hotreload.redefine.RedefinitionPlan;
+import dev.hotreload.redefine.RunningMethods;
 import dev.hotreload.watch.ChangedFile;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -294,9 +295,12 @@ public final class InPlaceChanges {
 			ReflectionUtils.clearCache();
 			AnnotationUtils.clearCache();
 			classes.forEach(this.pendingRefresh::remove);
-			ReloadRecord record = ReloadRecord.redefined(timestamp, trigger, classes, millisSince(start), verdicts);
-			logger.info(String.format(Locale.ROOT, "Redefined %d class%s in place in %.1f ms: %s", classes.size(),
-					(classes.size() == 1) ? "" : "es", record.durationMillis(), String.join(", ", classes)));
+			List<String> running = RunningMethods.notes(classes);
+			ReloadRecord record = ReloadRecord.redefined(timestamp, trigger, classes, millisSince(start), verdicts)
+				.withNotes(running);
+			logger.info(String.format(Locale.ROOT, "Redefined %d class%s in place in %.1f ms: %s%s", classes.size(),
+					(classes.size() == 1) ? "" : "es", record.durationMillis(), String.join(", ", classes),
+					running.isEmpty() ? "" : "; " + String.join("; ", running)));
 			this.history.add(record);
 		}
 		catch (Exception | LinkageError ex) {
