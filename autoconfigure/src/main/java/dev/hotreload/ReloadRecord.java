@@ -137,8 +137,9 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	}
 
 	/**
-	 * Create the record of classes that were redefined in place: every existing object
-	 * runs their new method bodies, and no bean is concerned.
+	 * Create the record of classes that were redefined in place: every call that starts
+	 * after it runs their new method bodies (a method already running keeps its old body
+	 * until it is called again), and no bean is concerned.
 	 * @param timestamp when the redefinition started
 	 * @param trigger what started it
 	 * @param classes the redefined classes
@@ -178,6 +179,17 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 		return new ReloadRecord(this.id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
 				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, verdicts,
 				this.notes, this.carried, this.mappings);
+	}
+
+	/**
+	 * Return this record with the given notes.
+	 * @param notes what else the reader of the record should know
+	 * @return a copy of this record with those notes
+	 */
+	public ReloadRecord withNotes(List<String> notes) {
+		return new ReloadRecord(this.id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
+				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, this.verdicts,
+				notes, this.carried, this.mappings);
 	}
 
 	/**

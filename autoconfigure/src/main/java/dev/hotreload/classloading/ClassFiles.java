@@ -47,6 +47,9 @@ public final class ClassFiles {
 	 * @return the class files
 	 * @throws IOException if the files cannot be listed or read
 	 * @throws ClassFormatError if a file stays truncated or corrupt
+	 * @throws UnsupportedClassVersionError if a file was compiled for a newer Java than
+	 * the one that runs, without retrying
+	 * @see ClassFileVersion
 	 */
 	public static ClassFiles read(Path root, String className, Duration patience) throws IOException {
 		Assert.notNull(root, "'root' must not be null");
@@ -55,6 +58,10 @@ public final class ClassFiles {
 		while (true) {
 			try {
 				return readOnce(root, className);
+			}
+			catch (UnsupportedClassVersionError ex) {
+				// A whole file of another version, not one still being written.
+				throw ex;
 			}
 			catch (IOException | ClassFormatError ex) {
 				if (System.nanoTime() >= deadline) {
@@ -87,6 +94,7 @@ public final class ClassFiles {
 	}
 
 	private static byte[] validated(String name, byte[] bytes) {
+		ClassFileVersion.check(ClassFileNames.toRelativePath(name), bytes);
 		try {
 			ClassReader reader = new ClassReader(bytes);
 			// Parse the whole file, so that a truncated method body is found here.

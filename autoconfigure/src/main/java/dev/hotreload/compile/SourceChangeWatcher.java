@@ -23,9 +23,9 @@ import org.springframework.util.Assert;
  * the Java sources that change into their class directories, where the class directory
  * watcher picks the class files up. It starts once the context is refreshed and stops
  * when the context closes. It stays off, saying why in one line, when no source root was
- * found or the Java runtime has no compiler; class files are reloaded either way. Once
- * the context is refreshed, the compiler warms up in the background (see
- * {@link #setWarmUp(boolean)}).
+ * found, when the sources are Kotlin, or when the Java runtime has no compiler; class
+ * files are reloaded either way. Once the context is refreshed, the compiler warms up in
+ * the background (see {@link #setWarmUp(boolean)}).
  */
 public final class SourceChangeWatcher implements SmartLifecycle, ApplicationListener<ContextRefreshedEvent> {
 
@@ -103,6 +103,12 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 	@Override
 	public synchronized void start() {
 		if (this.running != null) {
+			return;
+		}
+		List<Path> kotlin = KotlinSources.find(this.classDirectories, this.roots);
+		if (!kotlin.isEmpty() && KotlinSources.noJava(this.roots)) {
+			logger.info("Source mode is off: it compiles Java sources only, and " + kotlin + " hold Kotlin sources; "
+					+ "class files that 'mvn compile', Gradle or the IDE writes are still reloaded");
 			return;
 		}
 		if (this.roots.isEmpty()) {

@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.hotreload.ReloadRecord;
+import dev.hotreload.ReloadRecord.Category;
 import dev.hotreload.ReloadRecord.Failure;
+import dev.hotreload.ReloadRecord.Outcome;
 import dev.hotreload.ReloadRecord.Trigger;
+import dev.hotreload.ReloadRecord.Verdict;
 import dev.hotreload.classloading.ClassFiles;
 import dev.hotreload.compile.CompilationTarget;
 import dev.hotreload.watch.ChangedFile;
@@ -58,8 +62,9 @@ public final class ChangeDispatcher implements FileChangeListener, CompilationTa
 	 * @param reloader reloads the beans whose classes changed
 	 * @param inPlaceChanges applies the changes of the other classes
 	 * @param refreshOnUnreloadableChange starts the full refresh that applies a whole
-	 * batch when one of its classes needs a refresh, or {@code null} to apply what hot
-	 * reload can and leave the rest pending
+	 * batch when one of its classes needs a refresh (a reloadable bean's whose new
+	 * generation cannot run against the running classes included), or {@code null} to
+	 * apply what hot reload can and leave the rest pending
 	 */
 	public ChangeDispatcher(ReloadableBeans beans, BeanReloader reloader, InPlaceChanges inPlaceChanges,
 			@Nullable FullRefresh refreshOnUnreloadableChange) {
@@ -93,11 +98,7 @@ public final class ChangeDispatcher implements FileChangeListener, CompilationTa
 		// the rest. Without a refresh, the rest is applied and the remainder waits in
 		// pendingRefresh, which the linkage check of each new generation consults.
 		if (this.fullRefresh != null && decision.needsRefresh()) {
-			Set<String> classes = new TreeSet<>();
-			changes.changedClassNames().forEach((className) -> classes.add(ClassFiles.topLevelClassName(className)));
-			logger.info("Changed classes need a full refresh: " + String.join(", ", decision.refreshClassNames())
-					+ "; refreshing the application with all " + classes.size() + " changed class(es)");
-			this.fullRefresh.refresh(Trigger.FILE_CHANGE, List.copyOf(classes), decision.verdicts());
+			refresh(this.fullRefresh, changes, String.join(", ", decision.refreshClassNames()), decision.verdicts());
 			return;
 		}
 		this.inPlaceChanges.apply(decision, Trigger.FILE_CHANGE);
@@ -109,7 +110,15 @@ public final class ChangeDispatcher implements FileChangeListener, CompilationTa
 				}
 			}
 			if (!changed.isEmpty() && Files.exists(bean.classFile())) {
-				this.reloader.reloadIfChanged(bean, Trigger.FILE_CHANGE, changed);
+				ReloadRecord record = this.reloader.reloadIfChanged(bean, Trigger.FILE_CHANGE, changed);
+				// A new generation that cannot run against the running classes (such
+				// as one without a method that a plain class calls) is applied by the
+				// refresh too, and with it the rest of the batch.
+				if (this.fullRefresh != null && record != null && needsRefresh(record)) {
+					refresh(this.fullRefresh, changes, bean.className() + " (reloadable bean '" + bean.name() + "')",
+							record.verdicts());
+					return;
+				}
 			}
 		}
 		for (ChangedFile file : changes.files()) {
@@ -118,6 +127,20 @@ public final class ChangeDispatcher implements FileChangeListener, CompilationTa
 				logger.info("Class file " + file.relativeName() + " was deleted; the live generation keeps serving");
 			}
 		}
+	}
+
+	private static boolean needsRefresh(ReloadRecord record) {
+		return record.outcome() == Outcome.FAILED
+				&& record.verdicts().stream().anyMatch((verdict) -> verdict.category() == Category.REFRESH);
+	}
+
+	private static void refresh(FullRefresh fullRefresh, ChangedFiles changes, String needingRefresh,
+			List<Verdict> verdicts) {
+		Set<String> classes = new TreeSet<>();
+		changes.changedClassNames().forEach((className) -> classes.add(ClassFiles.topLevelClassName(className)));
+		logger.info("Changed classes need a full refresh: " + needingRefresh + "; refreshing the application with all "
+				+ classes.size() + " changed class(es)");
+		fullRefresh.refresh(Trigger.FILE_CHANGE, List.copyOf(classes), verdicts);
 	}
 
 	@Override

@@ -25,6 +25,7 @@ import dev.hotreload.ReloadRecord.Category;
 import dev.hotreload.ReloadRecord.Failure;
 import dev.hotreload.ReloadRecord.Trigger;
 import dev.hotreload.ReloadRecord.Verdict;
+import dev.hotreload.classloading.ClassFileVersion;
 import dev.hotreload.history.ReloadHistory;
 import dev.hotreload.linkage.LinkageCheck;
 import dev.hotreload.linkage.LinkageProblem;
@@ -32,6 +33,7 @@ import dev.hotreload.redefine.ClassRedefiner;
 import dev.hotreload.redefine.ClassShape;
 import dev.hotreload.redefine.InstrumentationAccess;
 import dev.hotreload.redefine.RedefinitionPlan;
+import dev.hotreload.redefine.RunningMethods;
 import dev.hotreload.watch.ChangedFile;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -121,10 +123,15 @@ public final class InPlaceChanges {
 			}
 			byte[] bytes;
 			try {
-				bytes = read(file.path());
+				bytes = read(file.path(), file.relativeName());
 			}
 			catch (IOException | IllegalArgumentException ex) {
-				decision.unreadable.put(className, ex.getMessage());
+				decision.unreadable.put(className, new Failure(ClassFormatError.class.getSimpleName(),
+						String.valueOf(ex.getMessage()), List.of()));
+				continue;
+			}
+			catch (UnsupportedClassVersionError ex) {
+				decision.unreadable.put(className, Failure.of(ex));
 				continue;
 			}
 			String digest = DigestUtils.md5DigestAsHex(bytes);
@@ -256,9 +263,8 @@ public final class InPlaceChanges {
 	 * @param trigger what noticed the change
 	 */
 	void apply(Decision decision, Trigger trigger) {
-		decision.unreadable.forEach((className, message) -> {
-			ReloadRecord record = ReloadRecord.failed(Instant.now(), null, trigger, List.of(className), 0, 0,
-					new Failure(ClassFormatError.class.getSimpleName(), message, List.of()));
+		decision.unreadable.forEach((className, failure) -> {
+			ReloadRecord record = ReloadRecord.failed(Instant.now(), null, trigger, List.of(className), 0, 0, failure);
 			logger.warn(ReloadLog.failedBeforeReload(record));
 			this.history.add(record);
 		});
@@ -295,9 +301,12 @@ public final class InPlaceChanges {
 			ReflectionUtils.clearCache();
 			AnnotationUtils.clearCache();
 			classes.forEach(this.pendingRefresh::remove);
-			ReloadRecord record = ReloadRecord.redefined(timestamp, trigger, classes, millisSince(start), verdicts);
-			logger.info(String.format(Locale.ROOT, "Redefined %d class%s in place in %.1f ms: %s", classes.size(),
-					(classes.size() == 1) ? "" : "es", record.durationMillis(), String.join(", ", classes)));
+			List<String> running = RunningMethods.notes(classes);
+			ReloadRecord record = ReloadRecord.redefined(timestamp, trigger, classes, millisSince(start), verdicts)
+				.withNotes(running);
+			logger.info(String.format(Locale.ROOT, "Redefined %d class%s in place in %.1f ms: %s%s", classes.size(),
+					(classes.size() == 1) ? "" : "es", record.durationMillis(), String.join(", ", classes),
+					running.isEmpty() ? "" : "; " + String.join("; ", running)));
 			this.history.add(record);
 		}
 		catch (Exception | LinkageError ex) {
@@ -323,11 +332,13 @@ public final class InPlaceChanges {
 	}
 
 	// A compiler or an IDE may still be writing the file: read it again until it parses.
-	private byte[] read(Path file) throws IOException {
+	// A file compiled for a newer Java is whole, and fails at once.
+	private byte[] read(Path file, String fileName) throws IOException {
 		long deadline = System.nanoTime() + this.readPatience.toNanos();
 		while (true) {
 			try {
 				byte[] bytes = Files.readAllBytes(file);
+				ClassFileVersion.check(fileName, bytes);
 				ClassShape.read(bytes);
 				return bytes;
 			}
@@ -367,7 +378,7 @@ public final class InPlaceChanges {
 
 		private final List<RedefinitionPlan.Entry> redefinitions = new ArrayList<>();
 
-		private final Map<String, String> unreadable = new TreeMap<>();
+		private final Map<String, Failure> unreadable = new TreeMap<>();
 
 		private final Set<String> deletions = new TreeSet<>();
 
