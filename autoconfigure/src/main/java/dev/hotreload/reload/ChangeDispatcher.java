@@ -88,7 +88,9 @@ public final class ChangeDispatcher implements FileChangeListener, CompilationTa
 		List<ChangedFile> otherClasses = new ArrayList<>();
 		for (ChangedFile file : changes.files()) {
 			String className = file.className();
-			if (className != null && this.beans.beanNamesOf(className).isEmpty()) {
+			// A deleted class file of a bean is decided as any other deletion: it waits
+			// on the pending list, and the live generation keeps serving.
+			if (className != null && (file.deleted() || this.beans.beanNamesOf(className).isEmpty())) {
 				otherClasses.add(file);
 			}
 		}
@@ -119,12 +121,6 @@ public final class ChangeDispatcher implements FileChangeListener, CompilationTa
 							record.verdicts());
 					return;
 				}
-			}
-		}
-		for (ChangedFile file : changes.files()) {
-			String className = file.className();
-			if (file.deleted() && className != null && !this.beans.beanNamesOf(className).isEmpty()) {
-				logger.info("Class file " + file.relativeName() + " was deleted; the live generation keeps serving");
 			}
 		}
 	}
