@@ -83,6 +83,16 @@ public final class GenerationClassLoader extends ClassLoader implements SmartCla
 		}
 	}
 
+	/**
+	 * Tell whether this loader defines a class itself, in a runtime package of its own,
+	 * rather than taking it from its parent.
+	 * @param name the binary class name
+	 * @return whether the class belongs to this generation
+	 */
+	public boolean defines(String name) {
+		return owns(name);
+	}
+
 	private boolean owns(String name) {
 		return ClassFiles.isSameOrNested(this.classFiles.className(), name) && !this.shared.contains(name);
 	}

@@ -203,7 +203,7 @@ public final class LinkageCheck {
 		};
 	}
 
-	private static String verb(Reference reference) {
+	static String verb(Reference reference) {
 		if (reference.kind() == Kind.FIELD) {
 			return "uses field";
 		}
@@ -220,7 +220,7 @@ public final class LinkageCheck {
 		};
 	}
 
-	private static String parameters(Type[] types) {
+	static String parameters(Type[] types) {
 		return Arrays.stream(types)
 			.map((type) -> simpleName(type.getClassName()))
 			.collect(Collectors.joining(", ", "(", ")"));

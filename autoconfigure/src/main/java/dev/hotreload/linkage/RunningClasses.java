@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,7 @@ import org.springframework.asm.ClassReader;
 import org.springframework.asm.ClassVisitor;
 import org.springframework.asm.FieldVisitor;
 import org.springframework.asm.MethodVisitor;
+import org.springframework.asm.Opcodes;
 import org.springframework.asm.SpringAsmInfo;
 import org.springframework.asm.Type;
 
@@ -60,17 +62,31 @@ final class RunningClasses {
 	 * @return whether it exists
 	 */
 	boolean hasMethod(String owner, String name, String descriptor) {
+		return resolveMethod(owner, name, descriptor) != null;
+	}
+
+	/**
+	 * Resolve a method or constructor as the JVM resolves it: in the class, its
+	 * superclasses, then its interfaces.
+	 * @param owner the internal name of the class the call names
+	 * @param name the method's name (the JVM's init name for a constructor)
+	 * @param descriptor the method's descriptor
+	 * @return the class that declares it and its access flags, or {@code null} if it does
+	 * not exist
+	 */
+	@Nullable Member resolveMethod(String owner, String name, String descriptor) {
 		String signature = name + descriptor;
 		if ("<init>".equals(name)) {
 			Members type = members(owner);
-			return type != null && type.methods().contains(signature);
+			Integer access = (type != null) ? type.methods().get(signature) : null;
+			return (access != null) ? new Member(owner, access) : null;
 		}
 		if (isSignaturePolymorphic(owner)) {
 			// MethodHandle.invoke and VarHandle.get take any descriptor.
-			return true;
+			return new Member(owner, Modifier.PUBLIC);
 		}
-		return inHierarchy(owner, (type) -> type.methods().contains(signature))
-				|| inHierarchy(OBJECT, (type) -> type.methods().contains(signature));
+		Member found = inHierarchy(owner, (type) -> type.methods().get(signature));
+		return (found != null) ? found : inHierarchy(OBJECT, (type) -> type.methods().get(signature));
 	}
 
 	/**
@@ -82,15 +98,49 @@ final class RunningClasses {
 	 * @return whether it exists
 	 */
 	boolean hasField(String owner, String name, String descriptor) {
+		return resolveField(owner, name, descriptor) != null;
+	}
+
+	/**
+	 * Resolve a field: in the class, its interfaces, then its superclasses.
+	 * @param owner the internal name of the class the access names
+	 * @param name the field's name
+	 * @param descriptor the field's descriptor
+	 * @return the class that declares it and its access flags, or {@code null} if it does
+	 * not exist
+	 */
+	@Nullable Member resolveField(String owner, String name, String descriptor) {
 		String signature = name + ":" + descriptor;
-		return inHierarchy(owner, (type) -> type.fields().contains(signature));
+		return inHierarchy(owner, (type) -> type.fields().get(signature));
+	}
+
+	/**
+	 * Return the access flags of a class as the JVM checks them: only whether it is
+	 * public counts ({@code ACC_PUBLIC}), a protected member class counting as public.
+	 * @param internalName the internal name of the class
+	 * @return the flags, or {@code null} if the class does not exist
+	 */
+	@Nullable Integer classAccess(String internalName) {
+		Members type = members(internalName);
+		return (type != null) ? type.access() : null;
+	}
+
+	/**
+	 * Return the internal name of the superclass of a class.
+	 * @param internalName the internal name of the class
+	 * @return the superclass, or {@code null} for {@code Object} or a class that does not
+	 * exist
+	 */
+	@Nullable String superName(String internalName) {
+		Members type = members(internalName);
+		return (type != null) ? type.superName() : null;
 	}
 
 	private static boolean isSignaturePolymorphic(String owner) {
 		return "java/lang/invoke/MethodHandle".equals(owner) || "java/lang/invoke/VarHandle".equals(owner);
 	}
 
-	private boolean inHierarchy(String owner, Predicate<Members> test) {
+	private @Nullable Member inHierarchy(String owner, Function<Members, @Nullable Integer> lookup) {
 		Deque<String> queue = new ArrayDeque<>();
 		Set<String> seen = new HashSet<>();
 		queue.add(owner);
@@ -103,15 +153,16 @@ final class RunningClasses {
 			if (type == null) {
 				continue;
 			}
-			if (test.test(type)) {
-				return true;
+			Integer access = lookup.apply(type);
+			if (access != null) {
+				return new Member(name, access);
 			}
 			if (type.superName() != null) {
 				queue.add(type.superName());
 			}
 			queue.addAll(type.interfaces());
 		}
-		return false;
+		return null;
 	}
 
 	private @Nullable Members members(String internalName) {
@@ -143,20 +194,25 @@ final class RunningClasses {
 	}
 
 	private static Members reflect(Class<?> type) {
-		Set<String> methods = new HashSet<>();
+		Map<String, Integer> methods = new HashMap<>();
 		for (Method method : type.getDeclaredMethods()) {
-			methods.add(method.getName() + Type.getMethodDescriptor(method));
+			methods.put(method.getName() + Type.getMethodDescriptor(method), method.getModifiers());
 		}
 		for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-			methods.add("<init>" + Type.getConstructorDescriptor(constructor));
+			methods.put("<init>" + Type.getConstructorDescriptor(constructor), constructor.getModifiers());
 		}
-		Set<String> fields = new HashSet<>();
+		Map<String, Integer> fields = new HashMap<>();
 		for (Field field : type.getDeclaredFields()) {
-			fields.add(field.getName() + ":" + Type.getDescriptor(field.getType()));
+			fields.put(field.getName() + ":" + Type.getDescriptor(field.getType()), field.getModifiers());
 		}
 		Class<?> superclass = type.getSuperclass();
 		List<String> interfaces = Arrays.stream(type.getInterfaces()).map(Type::getInternalName).toList();
-		return new Members((superclass != null) ? Type.getInternalName(superclass) : null, interfaces, methods, fields);
+		// The modifiers of a member class are those of its declaration; in the class
+		// file a protected one is public, a private one package-private.
+		int modifiers = type.getModifiers();
+		int access = (Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers)) ? Modifier.PUBLIC : 0;
+		return new Members(access, (superclass != null) ? Type.getInternalName(superclass) : null, interfaces, methods,
+				fields);
 	}
 
 	private static @Nullable Members read(Class<?> type, String internalName) {
@@ -166,15 +222,17 @@ final class RunningClasses {
 			if (input == null) {
 				return null;
 			}
-			Set<String> methods = new HashSet<>();
-			Set<String> fields = new HashSet<>();
+			Map<String, Integer> methods = new HashMap<>();
+			Map<String, Integer> fields = new HashMap<>();
 			@Nullable String[] superName = new String[1];
+			int[] classAccess = new int[1];
 			List<String> interfaces = new ArrayList<>();
 			new ClassReader(input).accept(new ClassVisitor(SpringAsmInfo.ASM_VERSION) {
 
 				@Override
 				public void visit(int version, int access, String name, @Nullable String signature,
 						@Nullable String superClass, String @Nullable [] superInterfaces) {
+					classAccess[0] = access & Opcodes.ACC_PUBLIC;
 					superName[0] = superClass;
 					if (superInterfaces != null) {
 						interfaces.addAll(List.of(superInterfaces));
@@ -184,19 +242,19 @@ final class RunningClasses {
 				@Override
 				public @Nullable FieldVisitor visitField(int access, String name, String descriptor,
 						@Nullable String signature, @Nullable Object value) {
-					fields.add(name + ":" + descriptor);
+					fields.put(name + ":" + descriptor, access);
 					return null;
 				}
 
 				@Override
 				public @Nullable MethodVisitor visitMethod(int access, String name, String descriptor,
 						@Nullable String signature, String @Nullable [] exceptions) {
-					methods.add(name + descriptor);
+					methods.put(name + descriptor, access);
 					return null;
 				}
 
 			}, ClassReader.SKIP_CODE);
-			return new Members(superName[0], List.copyOf(interfaces), methods, fields);
+			return new Members(classAccess[0], superName[0], List.copyOf(interfaces), methods, fields);
 		}
 		catch (IOException | RuntimeException ex) {
 			return null;
@@ -204,14 +262,28 @@ final class RunningClasses {
 	}
 
 	/**
-	 * The members a class declares, as name and descriptor.
+	 * A resolved method, constructor or field.
 	 *
+	 * @param declaringClass the internal name of the class that declares it
+	 * @param access its access flags ({@link Modifier} and JVM flags agree on the access
+	 * bits)
+	 */
+	record Member(String declaringClass, int access) {
+
+	}
+
+	/**
+	 * The members a class declares, as name and descriptor, with their access flags.
+	 *
+	 * @param access the class's access flags as the JVM checks them
 	 * @param superName the internal name of the superclass, or {@code null}
 	 * @param interfaces the internal names of the direct interfaces
-	 * @param methods methods and constructors, as name followed by descriptor
-	 * @param fields fields, as name, {@code :} and descriptor
+	 * @param methods the access flags of the methods and constructors, by name followed
+	 * by descriptor
+	 * @param fields the access flags of the fields, by name, {@code :} and descriptor
 	 */
-	record Members(@Nullable String superName, List<String> interfaces, Set<String> methods, Set<String> fields) {
+	record Members(int access, @Nullable String superName, List<String> interfaces, Map<String, Integer> methods,
+			Map<String, Integer> fields) {
 
 	}
 

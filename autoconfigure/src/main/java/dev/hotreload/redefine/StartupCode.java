@@ -30,7 +30,8 @@ import org.springframework.util.ObjectUtils;
  * The code of a class that Spring runs only while it creates the context: its
  * {@code @Bean} methods, its {@code @PostConstruct} methods and
  * {@code afterPropertiesSet()}, the constructors of a class that declares any of them (a
- * bean), and the methods and lambdas of the class they call. A new body of such code,
+ * bean), and the methods and lambdas of the class they call; and the static initializer
+ * of any class, which ran when the class was initialized. A new body of such code,
  * redefined in place, would never run: only a refresh applies it.
  */
 public final class StartupCode {
@@ -43,6 +44,11 @@ public final class StartupCode {
 	private static final String AFTER_PROPERTIES_SET = "afterPropertiesSet()V";
 
 	private static final String BEAN_ROLE = "@Bean";
+
+	private static final String STATIC_INITIALIZER = "<clinit>()V";
+
+	private static final String STATIC_INITIALIZER_CHANGED = "static initializer changed: a redefinition does not "
+			+ "run it again";
 
 	private final String simpleName;
 
@@ -83,7 +89,8 @@ public final class StartupCode {
 	 * or of a method or lambda of the class that one calls.
 	 * @param other the other version, of the same shape
 	 * @return one reason per changed method, such as {@code @Bean method appName() of a
-	 * configuration class runs only at startup}; empty if no startup code changed
+	 * configuration class runs only at startup} or {@code static initializer changed: a
+	 * redefinition does not run it again}; empty if no startup code changed
 	 */
 	public List<String> changesTo(StartupCode other) {
 		Assert.notNull(other, "'other' must not be null");
@@ -114,6 +121,11 @@ public final class StartupCode {
 			}
 		}
 		List<String> reasons = new ArrayList<>();
+		// The JVM ran the static initializer when it initialized the class, and a
+		// redefinition keeps the static values it set.
+		if (!Objects.equals(code(this.methods.get(STATIC_INITIALIZER)), code(other.methods.get(STATIC_INITIALIZER)))) {
+			reasons.add(STATIC_INITIALIZER_CHANGED);
+		}
 		new TreeMap<>(rootOf).forEach((signature, root) -> {
 			Method before = this.methods.get(signature);
 			Method after = other.methods.get(signature);
@@ -125,6 +137,10 @@ public final class StartupCode {
 			}
 		});
 		return reasons;
+	}
+
+	private static @Nullable String code(@Nullable Method method) {
+		return (method != null) ? method.code() : null;
 	}
 
 	private String describe(Method method, boolean bean) {

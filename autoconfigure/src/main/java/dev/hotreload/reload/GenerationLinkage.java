@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import dev.hotreload.classloading.ClassFiles;
+import dev.hotreload.classloading.GenerationClassLoader;
+import dev.hotreload.linkage.AccessCheck;
 import dev.hotreload.linkage.LinkageCheck;
 import dev.hotreload.linkage.LinkageProblem;
 import dev.hotreload.reload.PendingRefresh.PendingClass;
@@ -17,9 +19,10 @@ import org.springframework.util.Assert;
 
 /**
  * The linkage check that every new generation passes before it takes over: what its
- * classes use must exist in the running classes, and the methods its proxy exposes must
- * remain. A class that waits for a refresh runs in its old version, so the messages give
- * its reason, such as {@code Owner changed shape: method getFullName() added}.
+ * classes use must exist in the running classes and be reachable from the generation's
+ * own runtime package, and the methods its proxy exposes must remain. A class that waits
+ * for a refresh runs in its old version, so the messages give its reason, such as
+ * {@code Owner changed shape: method getFullName() added}.
  */
 final class GenerationLinkage {
 
@@ -58,9 +61,21 @@ final class GenerationLinkage {
 		List<LinkageProblem> problems = new ArrayList<>();
 		if (running != null) {
 			problems.addAll(new LinkageCheck(running).checkReferences(subject, classFiles, notApplied));
+			problems.addAll(new AccessCheck(running).checkReferences(subject, definedBy(candidate, classFiles)));
 		}
 		problems.addAll(LinkageCheck.checkProxiedMethods(subject, bean.originalClass(), candidate, followedByCaller));
 		return problems.stream().map(LinkageProblem::message).toList();
+	}
+
+	// The nested classes a generation shares come from the application's loader: they
+	// run in the application's runtime package.
+	private static Map<String, byte[]> definedBy(Class<?> candidate, Map<String, byte[]> classFiles) {
+		if (!(candidate.getClassLoader() instanceof GenerationClassLoader loader)) {
+			return classFiles;
+		}
+		Map<String, byte[]> defined = new LinkedHashMap<>(classFiles);
+		defined.keySet().removeIf((className) -> !loader.defines(className));
+		return defined;
 	}
 
 	private static String simpleName(String className) {

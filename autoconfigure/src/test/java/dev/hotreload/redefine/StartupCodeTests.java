@@ -125,6 +125,29 @@ class StartupCodeTests {
 		assertThat(changes("demo.Formatter", PLAIN, PLAIN.replace("prefix + text", "text + prefix"))).isEmpty();
 	}
 
+	@Test
+	void changedStaticInitializerOfAnyClass() {
+		String registry = """
+				package demo;
+				public class Registry {
+					static final java.util.List<String> NAMES = new java.util.ArrayList<>();
+					static { NAMES.add("a"); }
+					public int size() { return NAMES.size(); }
+				}
+				""";
+		String reason = "static initializer changed: a redefinition does not run it again";
+		assertThat(changes("demo.Registry", registry, registry.replace("\"a\"", "\"b\""))).containsExactly(reason);
+		assertThat(changes("demo.Registry", registry,
+				registry.replace("new java.util.ArrayList<>()", "new java.util.LinkedList<>()")))
+			.containsExactly(reason);
+		assertThat(changes("demo.Registry", registry,
+				registry.replace("return NAMES.size();", "return NAMES.size() + 1;")))
+			.isEmpty();
+		assertThat(changes("demo.Registry", registry, "// moved down a line\n" + registry))
+			.as("line numbers do not count")
+			.isEmpty();
+	}
+
 	private java.util.List<String> changes(String className, String before, String after) {
 		return startupCode(className, before).changesTo(startupCode(className, after));
 	}
