@@ -18,8 +18,9 @@ import org.springframework.util.Assert;
 /**
  * The linkage check that every new generation passes before it takes over: what its
  * classes use must exist in the running classes, and the methods its proxy exposes must
- * remain. A class that waits for a refresh runs in its old version, so the messages give
- * its reason, such as {@code Owner changed shape: method getFullName() added}.
+ * remain, and the annotations Spring builds advice from once per bean must not change. A
+ * class that waits for a refresh runs in its old version, so the messages give its
+ * reason, such as {@code Owner changed shape: method getFullName() added}.
  */
 final class GenerationLinkage {
 
@@ -60,7 +61,14 @@ final class GenerationLinkage {
 			problems.addAll(new LinkageCheck(running).checkReferences(subject, classFiles, notApplied));
 		}
 		problems.addAll(LinkageCheck.checkProxiedMethods(subject, bean.originalClass(), candidate, followedByCaller));
-		return problems.stream().map(LinkageProblem::message).toList();
+		List<String> messages = new ArrayList<>(problems.stream().map(LinkageProblem::message).toList());
+		byte[] original = bean.originalFiles().bytes(bean.className());
+		byte[] next = files.bytes(bean.className());
+		if (running != null && original != null && next != null) {
+			// The proxy's advice was built from the first generation's annotations.
+			messages.addAll(new OnceBuiltAnnotations(running).changes(original, next));
+		}
+		return messages;
 	}
 
 	private static String simpleName(String className) {
