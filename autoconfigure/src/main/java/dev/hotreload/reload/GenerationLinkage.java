@@ -20,8 +20,9 @@ import org.springframework.util.Assert;
 /**
  * The linkage check that every new generation passes before it takes over: what its
  * classes use must exist in the running classes and be reachable from the generation's
- * own runtime package, and the methods its proxy exposes must remain. A class that waits
- * for a refresh runs in its old version, so the messages give its reason, such as
+ * own runtime package, the methods its proxy exposes must remain, and the annotations
+ * Spring builds advice from once per bean must not change. A class that waits for a
+ * refresh runs in its old version, so the messages give its reason, such as
  * {@code Owner changed shape: method getFullName() added}.
  */
 final class GenerationLinkage {
@@ -64,7 +65,14 @@ final class GenerationLinkage {
 			problems.addAll(new AccessCheck(running).checkReferences(subject, definedBy(candidate, classFiles)));
 		}
 		problems.addAll(LinkageCheck.checkProxiedMethods(subject, bean.originalClass(), candidate, followedByCaller));
-		return problems.stream().map(LinkageProblem::message).toList();
+		List<String> messages = new ArrayList<>(problems.stream().map(LinkageProblem::message).toList());
+		byte[] original = bean.originalFiles().bytes(bean.className());
+		byte[] next = files.bytes(bean.className());
+		if (running != null && original != null && next != null) {
+			// The proxy's advice was built from the first generation's annotations.
+			messages.addAll(new OnceBuiltAnnotations(running).changes(original, next));
+		}
+		return messages;
 	}
 
 	// The nested classes a generation shares come from the application's loader: they
