@@ -9,8 +9,8 @@ import dev.hotreload.HotReloader;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Trigger;
 import dev.hotreload.StatePolicy;
-import dev.hotreload.reload.PendingRefresh;
-import dev.hotreload.reload.PendingRefresh.PendingClass;
+import dev.hotreload.refresh.PendingRefresh;
+import dev.hotreload.refresh.PendingRefresh.PendingClass;
 import dev.hotreload.web.BeanRequestMappings;
 import org.jspecify.annotations.Nullable;
 

@@ -2,10 +2,10 @@ package dev.hotreload.autoconfigure;
 
 import java.util.Objects;
 
+import dev.hotreload.refresh.RefreshCarrier;
+import dev.hotreload.refresh.devtools.DevToolsRestartListener;
+import dev.hotreload.refresh.devtools.HotReloadRestartStrategy;
 import dev.hotreload.reload.ReloadableBeans;
-import dev.hotreload.restart.RefreshCarrier;
-import dev.hotreload.restart.devtools.DevToolsRestartListener;
-import dev.hotreload.restart.devtools.HotReloadRestartStrategy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

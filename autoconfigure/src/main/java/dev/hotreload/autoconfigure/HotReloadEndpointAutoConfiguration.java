@@ -5,8 +5,8 @@ import dev.hotreload.access.LoopbackOnlyFilter;
 import dev.hotreload.access.RemoteClientsWarning;
 import dev.hotreload.actuate.HotReloadEndpoint;
 import dev.hotreload.actuate.HotReloadEndpointWebExtension;
+import dev.hotreload.refresh.PendingRefresh;
 import dev.hotreload.reload.HotReloadEngine;
-import dev.hotreload.reload.PendingRefresh;
 import dev.hotreload.web.BeanRequestMappings;
 
 import org.springframework.beans.factory.ObjectProvider;

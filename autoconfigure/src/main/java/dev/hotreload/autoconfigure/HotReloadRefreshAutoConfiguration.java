@@ -2,11 +2,11 @@ package dev.hotreload.autoconfigure;
 
 import java.util.Objects;
 
+import dev.hotreload.refresh.RefreshCarrier;
+import dev.hotreload.refresh.SurvivesRefreshPostProcessor;
+import dev.hotreload.reload.CarriedStateRestorer;
+import dev.hotreload.reload.RefreshHandOver;
 import dev.hotreload.reload.ReloadableBeans;
-import dev.hotreload.restart.CarriedStateRestorer;
-import dev.hotreload.restart.RefreshCarrier;
-import dev.hotreload.restart.RefreshHandOver;
-import dev.hotreload.restart.SurvivesRefreshPostProcessor;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;

@@ -1,6 +1,6 @@
 package dev.hotreload.autoconfigure;
 
-import dev.hotreload.restart.devtools.DevToolsRestart;
+import dev.hotreload.refresh.devtools.DevToolsRestart;
 
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;

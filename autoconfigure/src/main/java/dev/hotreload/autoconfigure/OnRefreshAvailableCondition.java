@@ -1,6 +1,6 @@
 package dev.hotreload.autoconfigure;
 
-import dev.hotreload.restart.RefreshCarrier;
+import dev.hotreload.refresh.RefreshCarrier;
 
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;

@@ -19,6 +19,8 @@ import dev.hotreload.classloading.NestedClassSharing;
 import dev.hotreload.history.ReloadHistory;
 import dev.hotreload.proxy.Generation;
 import dev.hotreload.proxy.PackageAccess;
+import dev.hotreload.refresh.PendingRefresh;
+import dev.hotreload.refresh.RefreshNeededException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

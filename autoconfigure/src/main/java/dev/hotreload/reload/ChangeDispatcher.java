@@ -14,6 +14,7 @@ import dev.hotreload.ReloadRecord.Trigger;
 import dev.hotreload.ReloadRecord.Verdict;
 import dev.hotreload.classloading.ClassFiles;
 import dev.hotreload.compile.CompilationTarget;
+import dev.hotreload.refresh.FullRefresh;
 import dev.hotreload.watch.ChangedFile;
 import dev.hotreload.watch.ChangedFiles;
 import dev.hotreload.watch.FileChangeListener;

@@ -13,7 +13,8 @@ import dev.hotreload.classloading.GenerationClassLoader;
 import dev.hotreload.linkage.AccessCheck;
 import dev.hotreload.linkage.LinkageCheck;
 import dev.hotreload.linkage.LinkageProblem;
-import dev.hotreload.reload.PendingRefresh.PendingClass;
+import dev.hotreload.refresh.PendingRefresh;
+import dev.hotreload.refresh.PendingRefresh.PendingClass;
 
 import org.springframework.util.Assert;
 

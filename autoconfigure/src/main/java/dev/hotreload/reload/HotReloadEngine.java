@@ -9,6 +9,8 @@ import dev.hotreload.HotReloader;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Trigger;
 import dev.hotreload.history.ReloadHistory;
+import dev.hotreload.refresh.FullRefresh;
+import dev.hotreload.refresh.PendingRefresh;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;

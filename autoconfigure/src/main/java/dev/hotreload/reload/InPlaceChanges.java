@@ -34,6 +34,7 @@ import dev.hotreload.redefine.ClassShape;
 import dev.hotreload.redefine.InstrumentationAccess;
 import dev.hotreload.redefine.RedefinitionPlan;
 import dev.hotreload.redefine.RunningMethods;
+import dev.hotreload.refresh.PendingRefresh;
 import dev.hotreload.watch.ChangedFile;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

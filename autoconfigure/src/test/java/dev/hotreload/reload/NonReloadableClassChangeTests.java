@@ -7,6 +7,7 @@ import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Category;
 import dev.hotreload.ReloadRecord.Outcome;
 import dev.hotreload.ReloadRecord.Verdict;
+import dev.hotreload.refresh.PendingRefresh;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.hotreload.restart.RefreshClassLoader;
+import dev.hotreload.refresh.RefreshClassLoader;
 
 import org.springframework.util.Assert;
 import org.springframework.util.StreamUtils;

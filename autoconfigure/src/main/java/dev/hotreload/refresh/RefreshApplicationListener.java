@@ -1,0 +1,171 @@
+package dev.hotreload.refresh;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.hotreload.ReloadRecord.Trigger;
+import dev.hotreload.classloading.ClassPathDirectories;
+import dev.hotreload.history.ReloadHistory;
+import dev.hotreload.refresh.devtools.DevToolsRestart;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+
+/**
+ * Installs the {@link Refresher} when the application starts, before anything else
+ * happens, and follows each run of the application: which context to close on the next
+ * refresh, and whether the refresh in progress ended ready or failed. Registered in
+ * {@code META-INF/spring.factories}, since it must act before the application's
+ * environment exists. When DevTools' restart is active, it installs nothing and DevTools'
+ * restarter does the refreshes.
+ */
+public final class RefreshApplicationListener implements ApplicationListener<SpringApplicationEvent>, Ordered {
+
+	private static final Log logger = LogFactory.getLog(RefreshApplicationListener.class);
+
+	// After DevTools' listener, which relaunches the application first when it is on.
+	private static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+	@Override
+	public void onApplicationEvent(SpringApplicationEvent event) {
+		if (event instanceof ApplicationStartingEvent) {
+			onStarting(event.getArgs());
+		}
+		else if (event instanceof ApplicationPreparedEvent prepared) {
+			onPrepared(prepared.getApplicationContext());
+		}
+		else if (event instanceof ApplicationReadyEvent ready) {
+			onReady(ready.getApplicationContext());
+		}
+		else if (event instanceof ApplicationFailedEvent failed) {
+			onFailed(failed.getApplicationContext(), failed.getException());
+		}
+	}
+
+	private void onStarting(String[] args) {
+		RefreshCarrier carrier = RefreshCarrier.get();
+		if (Refresher.get() != null) {
+			return;
+		}
+		if (DevToolsRestart.isActive()) {
+			carrier = RefreshCarrier.activate(DevToolsRestart::restart);
+			if (carrier.failedLast()) {
+				// DevTools starts the application again after a failed restart.
+				carrier.begin(Trigger.FILE_CHANGE, List.of());
+			}
+			return;
+		}
+		if (carrier != null) {
+			return;
+		}
+		Thread thread = Thread.currentThread();
+		RefreshConditions conditions = RefreshConditions.of(args);
+		String reason = conditions.reasonNotToRefresh(thread);
+		if (reason != null) {
+			if (conditions.isHotReloadEnabled()) {
+				logger.debug("Hot reload's full refresh is off: " + reason);
+			}
+			return;
+		}
+		start(thread, args, conditions);
+	}
+
+	private static void start(Thread thread, String[] args, RefreshConditions conditions) {
+		ClassLoader baseClassLoader = Objects.requireNonNull(thread.getContextClassLoader());
+		Refresher refresher = install(Objects.requireNonNull(MainMethod.mainClassName(thread)), args,
+				RefreshConditions.projectClassDirectories(baseClassLoader), baseClassLoader,
+				conditions.get("hotreload.watch.quiet-period", Duration.class, Duration.ofMillis(50)));
+		throw MainThreadExit.exit(refresher.start());
+	}
+
+	/**
+	 * Install the refresher of this JVM and the carrier of what outlives each run.
+	 * @param mainClassName the class whose {@code main} runs the application
+	 * @param args the application's arguments
+	 * @param directories the project's class directories
+	 * @param baseClassLoader the loader of the libraries
+	 * @param quietPeriod how long class files must be quiet before a change counts
+	 * @return the refresher, not started yet
+	 */
+	static Refresher install(String mainClassName, String[] args, List<URL> directories, ClassLoader baseClassLoader,
+			Duration quietPeriod) {
+		List<Path> paths = new ArrayList<>();
+		directories.forEach((url) -> paths.add(Objects.requireNonNull(ClassPathDirectories.toPath(url))));
+		RefreshFailureWatch failureWatch = new RefreshFailureWatch(paths, quietPeriod, (changes) -> {
+			RefreshCarrier carrier = RefreshCarrier.get();
+			if (carrier != null) {
+				carrier.refresh(Trigger.FILE_CHANGE, List.copyOf(changes.changedClassNames()));
+			}
+		});
+		Refresher refresher = Refresher.install(mainClassName, args, directories, baseClassLoader, failureWatch,
+				new RefreshWindow(paths, quietPeriod));
+		RefreshCarrier.activate(() -> refresher.refresh(RefreshApplicationListener::refreshEnded));
+		// Spring Boot's shutdown hook thread is created once per JVM, when the first
+		// handler or context is registered, and keeps the context class loader of the
+		// thread that creates it: create it here, where that is the base class loader.
+		SpringApplication.getShutdownHandlers().add(failureWatch::stop);
+		return refresher;
+	}
+
+	private static void refreshEnded(@Nullable Throwable error) {
+		RefreshCarrier carrier = RefreshCarrier.get();
+		if (error != null && carrier != null) {
+			carrier.failed(error);
+		}
+	}
+
+	private void onPrepared(ConfigurableApplicationContext context) {
+		Refresher refresher = Refresher.get();
+		if (refresher != null) {
+			refresher.contextPrepared(context);
+		}
+	}
+
+	private void onReady(ConfigurableApplicationContext context) {
+		RefreshCarrier carrier = RefreshCarrier.get();
+		if (carrier == null || context.getParent() != null) {
+			return;
+		}
+		ReloadHistory history = context.getBeanProvider(ReloadHistory.class).getIfAvailable();
+		carrier.refreshed((history != null) ? history : carrier.history(ReloadHistory.DEFAULT_SIZE));
+		Refresher refresher = Refresher.get();
+		if (refresher != null && carrier.firstAnnouncement()) {
+			logger.info("Hot reload runs the application on a refreshable class loader for "
+					+ refresher.classDirectories().size() + " class director"
+					+ ((refresher.classDirectories().size() == 1) ? "y" : "ies")
+					+ ": POST /actuator/hotreload, HotReloader.refresh() or a change that hot reload cannot apply "
+					+ "refreshes it in this JVM");
+		}
+	}
+
+	private void onFailed(@Nullable ConfigurableApplicationContext context, Throwable error) {
+		Refresher refresher = Refresher.get();
+		if (refresher != null) {
+			refresher.contextGone(context);
+		}
+		RefreshCarrier carrier = RefreshCarrier.get();
+		if (carrier != null && (context == null || context.getParent() == null)) {
+			carrier.failed(error);
+		}
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+}

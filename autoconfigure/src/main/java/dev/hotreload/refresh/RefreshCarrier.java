@@ -1,0 +1,402 @@
+package dev.hotreload.refresh;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import dev.hotreload.ReloadRecord;
+import dev.hotreload.ReloadRecord.FieldReport;
+import dev.hotreload.ReloadRecord.Trigger;
+import dev.hotreload.ReloadRecord.Verdict;
+import dev.hotreload.history.ReloadHistory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * What outlives the application context across full refreshes, held in a static field of
+ * the base class loader, which every run of the application shares: the reload history,
+ * the refresh in progress, the last instances of the {@code KEEP} beans until the new
+ * context takes their state, and the {@code @SurvivesRefresh} instances. It holds no
+ * class of the project once a refresh is over, so that nothing keeps a previous run's
+ * class loader reachable.
+ * <p>
+ * It exists only when the application can be refreshed: on the {@link Refresher} or on
+ * DevTools' restarter.
+ */
+public final class RefreshCarrier {
+
+	private static final Log logger = LogFactory.getLog(RefreshCarrier.class);
+
+	private static final Object INSTANCE_MONITOR = new Object();
+
+	private static volatile @Nullable RefreshCarrier instance;
+
+	private final Restart restart;
+
+	private final Object monitor = new Object();
+
+	private final Map<String, Object> keptBeans = new LinkedHashMap<>();
+
+	private final Set<String> claimed = new TreeSet<>();
+
+	private final Map<String, FieldReport> carriedFields = new TreeMap<>();
+
+	private final Map<String, Object> survivors = new ConcurrentHashMap<>();
+
+	private @Nullable ReloadHistory history;
+
+	private @Nullable Run run;
+
+	private boolean failedLast;
+
+	private boolean announced;
+
+	private RefreshCarrier(Restart restart) {
+		this.restart = restart;
+	}
+
+	/**
+	 * Return the carrier of this JVM.
+	 * @return the carrier, or {@code null} when the application cannot be refreshed
+	 */
+	public static @Nullable RefreshCarrier get() {
+		return instance;
+	}
+
+	/**
+	 * Create the carrier of this JVM, unless it exists.
+	 * @param restart how a refresh is done
+	 * @return the carrier
+	 */
+	static RefreshCarrier activate(Restart restart) {
+		Assert.notNull(restart, "'restart' must not be null");
+		synchronized (INSTANCE_MONITOR) {
+			RefreshCarrier carrier = instance;
+			if (carrier == null) {
+				carrier = new RefreshCarrier(restart);
+				instance = carrier;
+			}
+			return carrier;
+		}
+	}
+
+	/**
+	 * Forget the carrier of this JVM. For tests, which run many applications in one JVM.
+	 */
+	static void deactivate() {
+		synchronized (INSTANCE_MONITOR) {
+			instance = null;
+		}
+	}
+
+	/**
+	 * Return the history that every run of the application adds to.
+	 * @param size how many records it keeps, used when the first run creates it
+	 * @return the history
+	 */
+	public ReloadHistory history(int size) {
+		synchronized (this.monitor) {
+			if (this.history == null) {
+				this.history = new ReloadHistory(size);
+			}
+			return this.history;
+		}
+	}
+
+	/**
+	 * Refresh the application: the refresh runs on a thread of its own. While one is
+	 * asked for or running, asking again joins it.
+	 * @param trigger what asks for it
+	 * @param classes the changed classes it applies, as far as they are known
+	 * @return the id its record will have
+	 */
+	public long refresh(Trigger trigger, List<String> classes) {
+		return refresh(trigger, classes, List.of());
+	}
+
+	/**
+	 * Refresh the application: the refresh runs on a thread of its own. While one is
+	 * asked for or running, asking again joins it.
+	 * @param trigger what asks for it
+	 * @param classes the changed classes it applies, as far as they are known
+	 * @param verdicts what was decided for the changed classes, for the refresh's record
+	 * @return the id its record will have
+	 */
+	public long refresh(Trigger trigger, List<String> classes, List<Verdict> verdicts) {
+		long id;
+		boolean started;
+		synchronized (this.monitor) {
+			started = this.run == null;
+			id = begin(trigger, classes);
+			Run run = this.run;
+			if (run != null) {
+				verdicts.forEach((verdict) -> run.verdicts.put(verdict.className(), verdict));
+			}
+		}
+		if (started) {
+			this.restart.restart();
+		}
+		return id;
+	}
+
+	/**
+	 * Take note that a refresh begins that another tool runs, such as DevTools when it
+	 * restarts for a changed file.
+	 * @param trigger what asks for it
+	 * @param classes the changed classes it applies, as far as they are known
+	 * @return the id its record will have
+	 */
+	public long begin(Trigger trigger, List<String> classes) {
+		synchronized (this.monitor) {
+			Run run = this.run;
+			if (run != null) {
+				run.classes.addAll(classes);
+				return run.id;
+			}
+			run = new Run(history(ReloadHistory.DEFAULT_SIZE).reserveId(), Instant.now(), System.nanoTime(), trigger,
+					new TreeSet<>(classes));
+			this.run = run;
+			return run.id;
+		}
+	}
+
+	/**
+	 * Tell whether a refresh is asked for or running, so that a closing context knows the
+	 * application comes back.
+	 * @return whether a refresh is in progress
+	 */
+	public boolean isRefreshing() {
+		synchronized (this.monitor) {
+			return this.run != null;
+		}
+	}
+
+	/**
+	 * Keep the last instance of a {@code KEEP} bean of the closing context until the new
+	 * context takes its state.
+	 * @param beanName the bean's name
+	 * @param instance the instance that served last
+	 */
+	public void keep(String beanName, Object instance) {
+		synchronized (this.monitor) {
+			this.keptBeans.put(beanName, instance);
+		}
+	}
+
+	/**
+	 * Return the last instance of a bean of the previous context. It stays until a new
+	 * context is ready, so that the next attempt after a failed refresh finds it again.
+	 * @param beanName the bean's name in the new context
+	 * @return the instance, or {@code null} if none was kept under that name
+	 */
+	public @Nullable Object kept(String beanName) {
+		synchronized (this.monitor) {
+			Object instance = this.keptBeans.get(beanName);
+			if (instance != null) {
+				this.claimed.add(beanName);
+			}
+			return instance;
+		}
+	}
+
+	/**
+	 * Take note of what a bean of the new context took from its predecessor.
+	 * @param beanName the bean's name
+	 * @param fields which fields were kept, reset and dropped
+	 */
+	public void carried(String beanName, FieldReport fields) {
+		synchronized (this.monitor) {
+			this.carriedFields.put(beanName, fields);
+		}
+	}
+
+	/**
+	 * Return the instance of a {@code @SurvivesRefresh} bean, creating it the first time.
+	 * @param beanName the bean's name
+	 * @param factory creates the instance
+	 * @return the instance
+	 */
+	public Object survivor(String beanName, Supplier<Object> factory) {
+		return this.survivors.computeIfAbsent(beanName, (name) -> factory.get());
+	}
+
+	/**
+	 * Forget the instance of a {@code @SurvivesRefresh} bean, as when the application
+	 * stops for good.
+	 * @param beanName the bean's name
+	 * @return the instance, or {@code null} if there was none
+	 */
+	public @Nullable Object removeSurvivor(String beanName) {
+		return this.survivors.remove(beanName);
+	}
+
+	/**
+	 * Return the names of the {@code @SurvivesRefresh} beans that have an instance.
+	 * @return the names, sorted
+	 */
+	public Set<String> survivorNames() {
+		return new TreeSet<>(this.survivors.keySet());
+	}
+
+	/**
+	 * Record the refresh in progress as done, once the new context is ready.
+	 * @param history the new context's view of the history, whose listeners publish the
+	 * record's event in the new context
+	 * @return the record, or {@code null} if no refresh was in progress
+	 */
+	@Nullable ReloadRecord refreshed(ReloadHistory history) {
+		Run run;
+		Map<String, FieldReport> carried;
+		List<String> unclaimed;
+		synchronized (this.monitor) {
+			run = this.run;
+			if (run == null) {
+				return null;
+			}
+			this.run = null;
+			this.failedLast = false;
+			carried = new TreeMap<>(this.carriedFields);
+			unclaimed = new ArrayList<>(this.keptBeans.keySet());
+			unclaimed.removeAll(this.claimed);
+			this.carriedFields.clear();
+			this.keptBeans.clear();
+			this.claimed.clear();
+		}
+		ReloadRecord record = history.addReserved(ReloadRecord
+			.refreshed(run.timestamp, run.trigger, List.copyOf(run.classes), millisSince(run.start), carried)
+			.withVerdicts(List.copyOf(run.verdicts.values())), run.id);
+		logger.info(describe(record, unclaimed, survivorNames()));
+		return record;
+	}
+
+	/**
+	 * Record the refresh in progress as failed. The state of the {@code KEEP} beans stays
+	 * for the next attempt.
+	 * @param error why the new context did not start
+	 * @return the record, or {@code null} if no refresh was in progress
+	 */
+	@Nullable ReloadRecord failed(Throwable error) {
+		Run run;
+		synchronized (this.monitor) {
+			run = this.run;
+			if (run == null) {
+				return null;
+			}
+			this.run = null;
+			this.failedLast = true;
+			this.carriedFields.clear();
+			this.claimed.clear();
+		}
+		ReloadRecord record = history(ReloadHistory.DEFAULT_SIZE).addReserved(ReloadRecord.failed(run.timestamp, null,
+				run.trigger, List.copyOf(run.classes), 0, millisSince(run.start), ReloadRecord.Failure.of(error)),
+				run.id);
+		ReloadRecord.Failure failure = record.failure();
+		logger.error(String.format(Locale.ROOT, "Refresh failed after %.1f ms: %s: %s", record.durationMillis(),
+				(failure != null) ? failure.type() : "?", (failure != null) ? failure.message() : ""));
+		return record;
+	}
+
+	/**
+	 * Tell whether the last refresh failed, so that the next start of the application is
+	 * another attempt.
+	 * @return whether the last refresh failed
+	 */
+	public boolean failedLast() {
+		synchronized (this.monitor) {
+			return this.failedLast;
+		}
+	}
+
+	/**
+	 * Tell whether this is the first time the question is asked, so that a line is logged
+	 * once in the life of the JVM rather than once per run.
+	 * @return {@code true} the first time, {@code false} afterwards
+	 */
+	public boolean firstAnnouncement() {
+		synchronized (this.monitor) {
+			boolean first = !this.announced;
+			this.announced = true;
+			return first;
+		}
+	}
+
+	private static String describe(ReloadRecord record, List<String> unclaimed, Set<String> survivors) {
+		StringBuilder message = new StringBuilder(String.format(Locale.ROOT, "Refreshed the application in %.1f ms (%s",
+				record.durationMillis(), record.trigger()));
+		if (!record.classes().isEmpty()) {
+			message.append(", ").append(record.classes().size()).append(" changed class(es)");
+		}
+		message.append(")");
+		if (record.carried().isEmpty()) {
+			message.append(": no state carried");
+		}
+		else {
+			List<String> beans = new ArrayList<>();
+			record.carried()
+				.forEach((bean, fields) -> beans.add(bean + " kept " + fields.kept() + ", reset " + fields.reset()
+						+ ", dropped " + fields.dropped()));
+			message.append(": ").append(String.join("; ", beans));
+		}
+		if (!unclaimed.isEmpty()) {
+			message.append("; no bean of the same name took the state of ").append(unclaimed);
+		}
+		if (!survivors.isEmpty()) {
+			message.append("; survived: ").append(survivors);
+		}
+		return message.toString();
+	}
+
+	private static double millisSince(long start) {
+		return Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
+	}
+
+	/**
+	 * How a refresh is done.
+	 */
+	@FunctionalInterface
+	public interface Restart {
+
+		/**
+		 * Close the application context and start the application again, on a thread of
+		 * its own.
+		 */
+		void restart();
+
+	}
+
+	private static final class Run {
+
+		private final long id;
+
+		private final Instant timestamp;
+
+		private final long start;
+
+		private final Trigger trigger;
+
+		private final Set<String> classes;
+
+		private final Map<String, Verdict> verdicts = new TreeMap<>();
+
+		Run(long id, Instant timestamp, long start, Trigger trigger, Set<String> classes) {
+			this.id = id;
+			this.timestamp = timestamp;
+			this.start = start;
+			this.trigger = trigger;
+			this.classes = classes;
+		}
+
+	}
+
+}

@@ -1,0 +1,48 @@
+package dev.hotreload.refresh.devtools;
+
+import java.nio.file.Path;
+import java.util.function.Predicate;
+
+import org.springframework.boot.devtools.classpath.ClassPathRestartStrategy;
+import org.springframework.boot.devtools.filewatch.ChangedFile;
+import org.springframework.util.Assert;
+
+/**
+ * Tells DevTools not to restart for a class file that hot reload decides on, and defers
+ * to DevTools' own patterns ({@code spring.devtools.restart.exclude} and
+ * {@code additional-exclude}) for every other file. Hot reload decides on every class
+ * file of its class directories: it reloads, redefines in place, or restarts through
+ * DevTools' restarter when only a full refresh can apply the change, so that DevTools
+ * never restarts for a change that hot reload applies.
+ */
+public final class HotReloadRestartStrategy implements ClassPathRestartStrategy {
+
+	private static final String CLASS_SUFFIX = ".class";
+
+	private final Predicate<Path> decidedByHotReload;
+
+	private final ClassPathRestartStrategy patterns;
+
+	/**
+	 * Create a strategy.
+	 * @param decidedByHotReload tells, by the absolute path of a class file, the class
+	 * files that hot reload decides on
+	 * @param patterns the strategy of DevTools' own patterns, for the other files
+	 */
+	public HotReloadRestartStrategy(Predicate<Path> decidedByHotReload, ClassPathRestartStrategy patterns) {
+		Assert.notNull(decidedByHotReload, "'decidedByHotReload' must not be null");
+		Assert.notNull(patterns, "'patterns' must not be null");
+		this.decidedByHotReload = decidedByHotReload;
+		this.patterns = patterns;
+	}
+
+	@Override
+	public boolean isRestartRequired(ChangedFile file) {
+		if (file.getRelativeName().endsWith(CLASS_SUFFIX)
+				&& this.decidedByHotReload.test(file.getFile().toPath().toAbsolutePath().normalize())) {
+			return false;
+		}
+		return this.patterns.isRestartRequired(file);
+	}
+
+}

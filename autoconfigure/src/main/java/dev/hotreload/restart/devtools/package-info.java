@@ -1,8 +1,0 @@
-/**
- * Hot reload next to Spring Boot DevTools: DevTools' restart is the full refresh, and
- * DevTools restarts only for the changes that hot reload cannot apply.
- */
-@NullMarked
-package dev.hotreload.restart.devtools;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,78 @@
+package dev.hotreload.refresh;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.hotreload.ReloadRecord;
+import dev.hotreload.ReloadRecord.Outcome;
+import dev.hotreload.ReloadRecord.Trigger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A refresh whose new context fails to start is recorded with its cause, the JVM stays
+ * up, and the next change refreshes again, with the state from before the failure.
+ */
+class FailingRefreshTests {
+
+	private static final String SERVICE = """
+			package demo;
+			@org.springframework.stereotype.Component
+			public class Service {
+				public Service() {
+					%s
+				}
+			}
+			""";
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void failedRefreshIsRecordedAndTheNextChangeRefreshesAgain() throws Exception {
+		List<String> sources = new ArrayList<>(FullRefreshTests.sources(""));
+		sources.addAll(List.of("demo.Service", SERVICE.formatted("")));
+		try (RefreshingApplication app = RefreshingApplication.start(this.temp, sources)) {
+			assertThat(app.body("/hello/ann")).isEqualTo("1 [ann] last ann of 1");
+			app.compile("demo.Service",
+					SERVICE.formatted("if (true) throw new IllegalStateException(\"broken on purpose\");")
+						// A new method changes the class's shape: only a refresh applies
+						// it.
+						.replace("public Service() {", "public void check() {\n}\npublic Service() {"));
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> !app.history().isEmpty() && app.history().get(0).outcome() == Outcome.FAILED);
+			ReloadRecord failed = app.history().get(0);
+			assertThat(failed.bean()).isNull();
+			assertThat(failed.trigger()).isEqualTo(Trigger.FILE_CHANGE);
+			assertThat(failed.classes()).contains("demo.Service");
+			assertThat(failed.failure()).isNotNull();
+			assertThat(failed.failure().message()).contains("broken on purpose");
+			assertThat(app.refresher().contexts()).isEmpty();
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet()).anySatisfy((thread) -> {
+					assertThat(thread.getName()).isEqualTo("hotreload-keep-alive");
+					assertThat(thread.isDaemon()).isFalse();
+				}));
+
+			app.compile("demo.Service", SERVICE.formatted("System.out.println(\"fixed\");"));
+			await().atMost(Duration.ofSeconds(60)).until(() -> app.history().get(0).outcome() == Outcome.REFRESHED);
+			ReloadRecord refreshed = app.history().get(0);
+			assertThat(refreshed.id()).isGreaterThan(failed.id());
+			assertThat(refreshed.trigger()).isEqualTo(Trigger.FILE_CHANGE);
+			assertThat(refreshed.classes()).contains("demo.Service");
+			assertThat(app.body("/hello/bob")).isEqualTo("2 [ann, bob] last bob of 1");
+			assertThat(app.history()).extracting(ReloadRecord::id).contains(failed.id(), refreshed.id());
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> Thread.getAllStackTraces()
+					.keySet()
+					.stream()
+					.noneMatch((thread) -> thread.getName().equals("hotreload-keep-alive")));
+		}
+	}
+
+}
