@@ -10,13 +10,13 @@ import dev.hotreload.HotReloadEvent;
 import dev.hotreload.HotReloadable;
 import dev.hotreload.ReloadFailedEvent;
 import dev.hotreload.ReloadRecord;
+import dev.hotreload.classloading.ClassFileNames;
 import dev.hotreload.classloading.ClassPathDirectories;
 import dev.hotreload.history.ReloadHistory;
 import dev.hotreload.redefine.InstrumentationAccess;
 import dev.hotreload.refresh.FullRefresh;
 import dev.hotreload.refresh.PendingRefresh;
-import dev.hotreload.refresh.RefreshCarrier;
-import dev.hotreload.refresh.Refresher;
+import dev.hotreload.refresh.RefreshRuntime;
 import dev.hotreload.reload.BeanReloader;
 import dev.hotreload.reload.ChangeDispatcher;
 import dev.hotreload.reload.ClassChangeWatcher;
@@ -24,7 +24,8 @@ import dev.hotreload.reload.HotReloadEngine;
 import dev.hotreload.reload.InPlaceChanges;
 import dev.hotreload.reload.ReloadableBeanPostProcessor;
 import dev.hotreload.reload.ReloadableBeans;
-import dev.hotreload.watch.EarlierChanges;
+import dev.hotreload.watch.ChangeSource;
+import dev.hotreload.watch.DirectoryWatch;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -80,10 +81,7 @@ public final class HotReloadAutoConfiguration {
 	// outlives them.
 	@Bean
 	ReloadHistory hotReloadHistory(HotReloadProperties properties, ApplicationEventPublisher eventPublisher) {
-		RefreshCarrier carrier = RefreshCarrier.get();
-		ReloadHistory history = (carrier != null)
-				? new ReloadHistory(carrier.history(properties.getHistory().getSize()))
-				: new ReloadHistory(properties.getHistory().getSize());
+		ReloadHistory history = new ReloadHistory(RefreshRuntime.current().history(properties.getHistory().getSize()));
 		history.addListener((record) -> eventPublisher.publishEvent(eventOf(history, record)));
 		return history;
 	}
@@ -98,9 +96,9 @@ public final class HotReloadAutoConfiguration {
 	@Bean
 	HotReloadEngine hotReloadEngine(ReloadableBeans hotReloadableBeans, BeanReloader hotReloadBeanReloader,
 			ReloadHistory hotReloadHistory, PendingRefresh hotReloadPendingRefresh) {
-		RefreshCarrier carrier = RefreshCarrier.get();
+		RefreshRuntime runtime = RefreshRuntime.current();
 		return new HotReloadEngine(hotReloadableBeans, hotReloadBeanReloader, hotReloadHistory, hotReloadPendingRefresh,
-				(carrier != null) ? carrier::refresh : null);
+				runtime.isRefreshable() ? runtime::refresh : null);
 	}
 
 	@Bean
@@ -131,23 +129,21 @@ public final class HotReloadAutoConfiguration {
 	// Next to DevTools too: DevTools' own watcher leaves class files to hot reload (see
 	// HotReloadDevToolsAutoConfiguration), and the refresh is a DevTools restart.
 	private static @Nullable FullRefresh refreshOnUnreloadableChange() {
-		RefreshCarrier carrier = RefreshCarrier.get();
-		return (carrier != null) ? carrier::refresh : null;
+		RefreshRuntime runtime = RefreshRuntime.current();
+		return runtime.isRefreshable() ? runtime::refresh : null;
 	}
 
 	@Bean
 	ClassChangeWatcher hotReloadClassChangeWatcher(ReloadableBeans hotReloadableBeans,
 			ChangeDispatcher hotReloadChangeDispatcher, HotReloadProperties properties) {
-		return new ClassChangeWatcher(hotReloadableBeans, hotReloadChangeDispatcher,
-				properties.getWatch().getQuietPeriod(), properties.getWatch().getDeletionQuietPeriod(),
-				earlierChanges());
-	}
-
-	// What the project's class directories saw while the refresh that creates this
-	// context ran, on hot reload's own refresher.
-	private static EarlierChanges earlierChanges() {
-		Refresher refresher = Refresher.get();
-		return (refresher != null) ? refresher.refreshWindow() : EarlierChanges.NONE;
+		// On hot reload's refresher, the intake that outlives this context; otherwise a
+		// watcher of the context's own.
+		ChangeSource source = RefreshRuntime.current()
+			.changeSource(hotReloadableBeans.classDirectories(),
+					(directories) -> new DirectoryWatch("hotreload", directories,
+							properties.getWatch().getQuietPeriod(), properties.getWatch().getDeletionQuietPeriod(),
+							(path) -> ClassFileNames.isClassFile(path.toString())));
+		return new ClassChangeWatcher(hotReloadableBeans, hotReloadChangeDispatcher, source);
 	}
 
 	private static HotReloadEvent eventOf(ReloadHistory history, ReloadRecord record) {

@@ -1,8 +1,6 @@
 package dev.hotreload.autoconfigure;
 
-import java.util.Objects;
-
-import dev.hotreload.refresh.RefreshCarrier;
+import dev.hotreload.refresh.RefreshRuntime;
 import dev.hotreload.refresh.devtools.DevToolsRestartListener;
 import dev.hotreload.refresh.devtools.HotReloadRestartStrategy;
 import dev.hotreload.reload.ReloadableBeans;
@@ -19,6 +17,7 @@ import org.springframework.boot.devtools.classpath.PatternClassPathRestartStrate
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
+import org.springframework.util.Assert;
 
 /**
  * Auto-configuration of hot reload next to Spring Boot DevTools, when DevTools' restart
@@ -42,7 +41,7 @@ public final class HotReloadDevToolsAutoConfiguration {
 		DevToolsProperties devTools = Binder.get(environment).bindOrCreate("spring.devtools", DevToolsProperties.class);
 		ClassPathRestartStrategy patterns = new PatternClassPathRestartStrategy(devTools.getRestart().getAllExclude());
 		boolean restartForUnreloadable = properties.getRefresh().isOnUnreloadableChange();
-		if (carrier().firstAnnouncement()) {
+		if (runtime().firstAnnouncement()) {
 			logger.info(restartForUnreloadable
 					? "DevTools restarts the application only for changes that hot reload cannot apply; "
 							+ "hot reload decides on every class file and its full refresh is a DevTools restart"
@@ -56,11 +55,13 @@ public final class HotReloadDevToolsAutoConfiguration {
 
 	@Bean
 	DevToolsRestartListener hotReloadDevToolsRestartListener() {
-		return new DevToolsRestartListener(carrier());
+		return new DevToolsRestartListener(runtime());
 	}
 
-	private static RefreshCarrier carrier() {
-		return Objects.requireNonNull(RefreshCarrier.get(), "The application cannot be refreshed");
+	private static RefreshRuntime runtime() {
+		RefreshRuntime runtime = RefreshRuntime.current();
+		Assert.state(runtime.isRefreshable(), "The application cannot be refreshed");
+		return runtime;
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.hotreload.autoconfigure;
 
-import java.util.Objects;
-
-import dev.hotreload.refresh.RefreshCarrier;
+import dev.hotreload.refresh.RefreshRuntime;
 import dev.hotreload.refresh.SurvivesRefreshPostProcessor;
 import dev.hotreload.reload.CarriedStateRestorer;
 import dev.hotreload.reload.RefreshHandOver;
@@ -15,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Role;
+import org.springframework.util.Assert;
 
 /**
  * Auto-configuration of what crosses a full refresh: the state of {@code KEEP} beans,
@@ -30,24 +29,26 @@ public final class HotReloadRefreshAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static SurvivesRefreshPostProcessor hotReloadSurvivesRefreshPostProcessor() {
-		return new SurvivesRefreshPostProcessor(carrier());
+		return new SurvivesRefreshPostProcessor(runtime());
 	}
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static CarriedStateRestorer hotReloadCarriedStateRestorer(ReloadableBeans hotReloadableBeans,
 			ConfigurableListableBeanFactory beanFactory) {
-		return new CarriedStateRestorer(carrier(), hotReloadableBeans, beanFactory);
+		return new CarriedStateRestorer(runtime(), hotReloadableBeans, beanFactory);
 	}
 
 	@Bean
 	RefreshHandOver hotReloadRefreshHandOver(ReloadableBeans hotReloadableBeans,
 			ConfigurableListableBeanFactory beanFactory) {
-		return new RefreshHandOver(carrier(), hotReloadableBeans, beanFactory);
+		return new RefreshHandOver(runtime(), hotReloadableBeans, beanFactory);
 	}
 
-	private static RefreshCarrier carrier() {
-		return Objects.requireNonNull(RefreshCarrier.get(), "The application cannot be refreshed");
+	private static RefreshRuntime runtime() {
+		RefreshRuntime runtime = RefreshRuntime.current();
+		Assert.state(runtime.isRefreshable(), "The application cannot be refreshed");
+		return runtime;
 	}
 
 }

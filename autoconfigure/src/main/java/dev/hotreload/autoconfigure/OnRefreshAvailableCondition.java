@@ -1,6 +1,6 @@
 package dev.hotreload.autoconfigure;
 
-import dev.hotreload.refresh.RefreshCarrier;
+import dev.hotreload.refresh.RefreshRuntime;
 
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -17,7 +17,7 @@ class OnRefreshAvailableCondition extends SpringBootCondition {
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition("Full refresh");
-		return (RefreshCarrier.get() != null) ? ConditionOutcome.match(message.available("a restarter"))
+		return RefreshRuntime.current().isRefreshable() ? ConditionOutcome.match(message.available("a restarter"))
 				: ConditionOutcome.noMatch(message.notAvailable("a restarter"));
 	}
 

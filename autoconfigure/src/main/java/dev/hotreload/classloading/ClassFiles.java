@@ -155,6 +155,27 @@ public final class ClassFiles {
 	}
 
 	/**
+	 * Return this snapshot with the bytes of each class that a loader has defined
+	 * replaced by the bytes it was defined from, when the loader remembers them: a file
+	 * rewritten after its class was loaded then differs from the snapshot, as it differs
+	 * from the class that runs.
+	 * @param loader the loader of the classes
+	 * @return the snapshot of what the loader runs, where known
+	 * @see DefinedClassBytes
+	 */
+	public ClassFiles asDefinedBy(@Nullable ClassLoader loader) {
+		if (!(loader instanceof DefinedClassBytes defined)) {
+			return this;
+		}
+		Map<String, byte[]> result = new TreeMap<>(this.bytesByClassName);
+		result.replaceAll((name, bytes) -> {
+			byte[] definedBytes = defined.definedBytes(name);
+			return (definedBytes != null) ? definedBytes : bytes;
+		});
+		return new ClassFiles(this.className, result);
+	}
+
+	/**
 	 * Tell whether another snapshot holds exactly the same classes with the same bytes,
 	 * as after a {@code touch} or an identical recompilation.
 	 * @param other the other snapshot

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.hotreload.ReloadRecord.Trigger;
+import dev.hotreload.classloading.ClassFileNames;
 import dev.hotreload.classloading.ClassPathDirectories;
 import dev.hotreload.history.ReloadHistory;
 import dev.hotreload.refresh.devtools.DevToolsRestart;
+import dev.hotreload.watch.ChangeIntake;
+import dev.hotreload.watch.FileWatcher;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +27,7 @@ import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
+import org.springframework.util.Assert;
 
 /**
  * Installs the {@link Refresher} when the application starts, before anything else
@@ -57,19 +61,19 @@ public final class RefreshApplicationListener implements ApplicationListener<Spr
 	}
 
 	private void onStarting(String[] args) {
-		RefreshCarrier carrier = RefreshCarrier.get();
-		if (Refresher.get() != null) {
+		RefreshRuntime runtime = RefreshRuntime.current();
+		if (runtime.restart() instanceof Refresher) {
 			return;
 		}
 		if (DevToolsRestart.isActive()) {
-			carrier = RefreshCarrier.activate(DevToolsRestart::restart);
-			if (carrier.failedLast()) {
+			runtime = RefreshRuntime.activate(DevToolsRestart::restart);
+			if (runtime.failedLast()) {
 				// DevTools starts the application again after a failed restart.
-				carrier.begin(Trigger.FILE_CHANGE, List.of());
+				runtime.begin(Trigger.FILE_CHANGE, List.of());
 			}
 			return;
 		}
-		if (carrier != null) {
+		if (runtime.isRefreshable()) {
 			return;
 		}
 		Thread thread = Thread.currentThread();
@@ -88,78 +92,70 @@ public final class RefreshApplicationListener implements ApplicationListener<Spr
 		ClassLoader baseClassLoader = Objects.requireNonNull(thread.getContextClassLoader());
 		Refresher refresher = install(Objects.requireNonNull(MainMethod.mainClassName(thread)), args,
 				RefreshConditions.projectClassDirectories(baseClassLoader), baseClassLoader,
-				conditions.get("hotreload.watch.quiet-period", Duration.class, Duration.ofMillis(50)));
+				conditions.get("hotreload.watch.quiet-period", Duration.class, Duration.ofMillis(50)),
+				conditions.get("hotreload.watch.deletion-quiet-period", Duration.class,
+						FileWatcher.DEFAULT_DELETION_QUIET_PERIOD));
 		throw MainThreadExit.exit(refresher.start());
 	}
 
 	/**
-	 * Install the refresher of this JVM and the carrier of what outlives each run.
+	 * Install the refresher of this JVM and make the application refreshable.
 	 * @param mainClassName the class whose {@code main} runs the application
 	 * @param args the application's arguments
 	 * @param directories the project's class directories
 	 * @param baseClassLoader the loader of the libraries
 	 * @param quietPeriod how long class files must be quiet before a change counts
+	 * @param deletionQuietPeriod how long a deleted class file must stay deleted before
+	 * its change counts, unless it comes back earlier
 	 * @return the refresher, not started yet
 	 */
 	static Refresher install(String mainClassName, String[] args, List<URL> directories, ClassLoader baseClassLoader,
-			Duration quietPeriod) {
+			Duration quietPeriod, Duration deletionQuietPeriod) {
 		List<Path> paths = new ArrayList<>();
 		directories.forEach((url) -> paths.add(Objects.requireNonNull(ClassPathDirectories.toPath(url))));
-		RefreshFailureWatch failureWatch = new RefreshFailureWatch(paths, quietPeriod, (changes) -> {
-			RefreshCarrier carrier = RefreshCarrier.get();
-			if (carrier != null) {
-				carrier.refresh(Trigger.FILE_CHANGE, List.copyOf(changes.changedClassNames()));
-			}
-		});
-		Refresher refresher = Refresher.install(mainClassName, args, directories, baseClassLoader, failureWatch,
-				new RefreshWindow(paths, quietPeriod));
-		RefreshCarrier.activate(() -> refresher.refresh(RefreshApplicationListener::refreshEnded));
+		RefreshFailureWatch failureWatch = new RefreshFailureWatch(paths, (changes) -> RefreshRuntime.current()
+			.refresh(Trigger.FILE_CHANGE, List.copyOf(changes.changedClassNames())));
+		Refresher refresher = new Refresher(mainClassName, args, directories, baseClassLoader, failureWatch,
+				(unattended) -> new ChangeIntake("hotreload", paths, quietPeriod, deletionQuietPeriod,
+						(path) -> ClassFileNames.isClassFile(path.toString()), unattended),
+				RefreshApplicationListener::refreshEnded);
+		RefreshRuntime runtime = RefreshRuntime.activate(refresher);
+		Assert.state(runtime.restart() == refresher, "The application is refreshable already");
 		// Spring Boot's shutdown hook thread is created once per JVM, when the first
 		// handler or context is registered, and keeps the context class loader of the
 		// thread that creates it: create it here, where that is the base class loader.
-		SpringApplication.getShutdownHandlers().add(failureWatch::stop);
+		SpringApplication.getShutdownHandlers().add(refresher::end);
 		return refresher;
 	}
 
 	private static void refreshEnded(@Nullable Throwable error) {
-		RefreshCarrier carrier = RefreshCarrier.get();
-		if (error != null && carrier != null) {
-			carrier.failed(error);
+		if (error != null) {
+			RefreshRuntime.current().failed(error);
 		}
 	}
 
 	private void onPrepared(ConfigurableApplicationContext context) {
-		Refresher refresher = Refresher.get();
-		if (refresher != null) {
-			refresher.contextPrepared(context);
-		}
+		RefreshRuntime.current().restart().contextPrepared(context);
 	}
 
 	private void onReady(ConfigurableApplicationContext context) {
-		RefreshCarrier carrier = RefreshCarrier.get();
-		if (carrier == null || context.getParent() != null) {
+		RefreshRuntime runtime = RefreshRuntime.current();
+		if (!runtime.isRefreshable() || context.getParent() != null) {
 			return;
 		}
 		ReloadHistory history = context.getBeanProvider(ReloadHistory.class).getIfAvailable();
-		carrier.refreshed((history != null) ? history : carrier.history(ReloadHistory.DEFAULT_SIZE));
-		Refresher refresher = Refresher.get();
-		if (refresher != null && carrier.firstAnnouncement()) {
-			logger.info("Hot reload runs the application on a refreshable class loader for "
-					+ refresher.classDirectories().size() + " class director"
-					+ ((refresher.classDirectories().size() == 1) ? "y" : "ies")
-					+ ": POST /actuator/hotreload, HotReloader.refresh() or a change that hot reload cannot apply "
-					+ "refreshes it in this JVM");
+		runtime.refreshed((history != null) ? history : runtime.history(ReloadHistory.DEFAULT_SIZE));
+		String description = runtime.restart().describe();
+		if (description != null && runtime.firstAnnouncement()) {
+			logger.info(description);
 		}
 	}
 
 	private void onFailed(@Nullable ConfigurableApplicationContext context, Throwable error) {
-		Refresher refresher = Refresher.get();
-		if (refresher != null) {
-			refresher.contextGone(context);
-		}
-		RefreshCarrier carrier = RefreshCarrier.get();
-		if (carrier != null && (context == null || context.getParent() == null)) {
-			carrier.failed(error);
+		RefreshRuntime runtime = RefreshRuntime.current();
+		runtime.restart().contextGone(context);
+		if (runtime.isRefreshable() && (context == null || context.getParent() == null)) {
+			runtime.failed(error);
 		}
 	}
 

@@ -1,15 +1,21 @@
 package dev.hotreload.refresh;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.security.CodeSigner;
+import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import dev.hotreload.classloading.DefinedClassBytes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.SmartClassLoader;
@@ -19,15 +25,21 @@ import org.springframework.util.Assert;
  * Loads the classes of the project's class directories for one run of the application,
  * child-first; everything else (library jars, the JDK, hot reload itself) comes from the
  * base class loader. Each refresh creates a new one, so that every changed class applies
- * and the previous run's classes can be unloaded.
+ * and the previous run's classes can be unloaded. It remembers the bytes each class was
+ * defined from: a class file written after its class was loaded, and before the run's
+ * watcher attached, is then still seen as a change.
  */
-public final class RefreshClassLoader extends URLClassLoader implements SmartClassLoader {
+public final class RefreshClassLoader extends URLClassLoader implements SmartClassLoader, DefinedClassBytes {
 
 	static {
 		registerAsParallelCapable();
 	}
 
 	private final int run;
+
+	private final List<URL> classDirectories;
+
+	private final Map<String, byte[]> definedBytes = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a loader.
@@ -40,6 +52,7 @@ public final class RefreshClassLoader extends URLClassLoader implements SmartCla
 		super("hotreload refresh #" + run, classDirectories.toArray(URL[]::new), parent);
 		Assert.notNull(parent, "'parent' must not be null");
 		this.run = run;
+		this.classDirectories = List.copyOf(classDirectories);
 	}
 
 	/**
@@ -67,6 +80,58 @@ public final class RefreshClassLoader extends URLClassLoader implements SmartCla
 			}
 			return loaded;
 		}
+	}
+
+	// Read once and defined from what was read, so that the bytes remembered are the
+	// bytes that run even when the file is rewritten meanwhile.
+	@Override
+	protected Class<?> findClass(String name) throws ClassNotFoundException {
+		String path = name.replace('.', '/') + ".class";
+		URL resource = findResource(path);
+		if (resource == null) {
+			throw new ClassNotFoundException(name);
+		}
+		byte[] bytes;
+		try (InputStream in = resource.openStream()) {
+			bytes = in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new ClassNotFoundException(name, ex);
+		}
+		definePackageOf(name);
+		Class<?> type = defineClass(name, bytes, 0, bytes.length, codeSource(resource));
+		this.definedBytes.put(name, bytes);
+		return type;
+	}
+
+	private void definePackageOf(String className) {
+		int lastDot = className.lastIndexOf('.');
+		if (lastDot != -1) {
+			String packageName = className.substring(0, lastDot);
+			if (getDefinedPackage(packageName) == null) {
+				try {
+					definePackage(packageName, null, null, null, null, null, null, null);
+				}
+				catch (IllegalArgumentException ex) {
+					// Defined by another thread meanwhile.
+				}
+			}
+		}
+	}
+
+	private @Nullable CodeSource codeSource(URL resource) {
+		String location = resource.toString();
+		for (URL directory : this.classDirectories) {
+			if (location.startsWith(directory.toString())) {
+				return new CodeSource(directory, (CodeSigner[]) null);
+			}
+		}
+		return null;
+	}
+
+	@Override
+	public byte @Nullable [] definedBytes(String className) {
+		return this.definedBytes.get(className);
 	}
 
 	@Override

@@ -4,6 +4,9 @@ import java.beans.Introspector;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -12,9 +15,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
+import dev.hotreload.watch.ChangeIntake;
+import dev.hotreload.watch.ChangeSource;
 import dev.hotreload.watch.ChangedFiles;
-import dev.hotreload.watch.EarlierChanges;
+import dev.hotreload.watch.CombinedChangeSource;
+import dev.hotreload.watch.FileChangeListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -40,14 +47,14 @@ import org.springframework.util.ReflectionUtils;
  * no thread keeps a previous run's class loader reachable. While a refresh runs, and
  * after a refresh failed, a non-daemon thread keeps the JVM up even though no web server
  * runs.
+ * <p>
+ * Its {@link ChangeIntake} watches the class directories from before the first run for
+ * the life of the JVM; each run's context attaches to it, and what is written while none
+ * is attached (during a refresh, after a failed one) waits for the next.
  */
-public final class Refresher {
+public final class Refresher implements RefreshRuntime.Restart {
 
 	private static final Log logger = LogFactory.getLog(Refresher.class);
-
-	private static final Object INSTANCE_MONITOR = new Object();
-
-	private static volatile @Nullable Refresher instance;
 
 	private final String mainClassName;
 
@@ -67,21 +74,18 @@ public final class Refresher {
 
 	private final RefreshFailureWatch failureWatch;
 
-	private final RefreshWindow window;
+	private final ChangeIntake intake;
+
+	private final RefreshCompletion completion;
+
+	// Whether a refresh runs, and whether a batch arrived meanwhile that no context took.
+	private volatile boolean refreshing;
+
+	private volatile boolean changedWhileRefreshing;
 
 	private volatile @Nullable RefreshClassLoader classLoader;
 
 	private volatile @Nullable Thread worker;
-
-	private Refresher(String mainClassName, String[] args, List<URL> classDirectories, ClassLoader baseClassLoader,
-			RefreshFailureWatch failureWatch, RefreshWindow window) {
-		this.mainClassName = mainClassName;
-		this.args = args.clone();
-		this.classDirectories = List.copyOf(classDirectories);
-		this.baseClassLoader = baseClassLoader;
-		this.failureWatch = failureWatch;
-		this.window = window;
-	}
 
 	/**
 	 * Create the refresher of this JVM; nothing runs until {@link #start()}.
@@ -90,34 +94,26 @@ public final class Refresher {
 	 * @param args the application's arguments, passed again to every run
 	 * @param classDirectories the URLs of the project's class directories
 	 * @param baseClassLoader the loader of the libraries, parent of every refresh loader
-	 * @param failureWatch what watches the class directories while no application runs
-	 * @param window what watches the class directories while a refresh runs
-	 * @return the refresher
-	 * @throws IllegalStateException if this JVM already has one
+	 * @param failureWatch what keeps the JVM up while no application runs
+	 * @param intake the intake of changed class files, which outlives every run
+	 * @param completion told of the end of every refresh, on the refresh thread
 	 */
-	static Refresher install(String mainClassName, String[] args, List<URL> classDirectories,
-			ClassLoader baseClassLoader, RefreshFailureWatch failureWatch, RefreshWindow window) {
+	Refresher(String mainClassName, String[] args, List<URL> classDirectories, ClassLoader baseClassLoader,
+			RefreshFailureWatch failureWatch, IntakeFactory intake, RefreshCompletion completion) {
 		Assert.hasText(mainClassName, "'mainClassName' must not be empty");
 		Assert.notNull(args, "'args' must not be null");
 		Assert.notEmpty(classDirectories, "'classDirectories' must not be empty");
 		Assert.notNull(baseClassLoader, "'baseClassLoader' must not be null");
 		Assert.notNull(failureWatch, "'failureWatch' must not be null");
-		Assert.notNull(window, "'window' must not be null");
-		synchronized (INSTANCE_MONITOR) {
-			Assert.state(instance == null, "A refresher is already installed");
-			Refresher refresher = new Refresher(mainClassName, args, classDirectories, baseClassLoader, failureWatch,
-					window);
-			instance = refresher;
-			return refresher;
-		}
-	}
-
-	/**
-	 * Return the refresher of this JVM.
-	 * @return the refresher, or {@code null} if the application does not run on one
-	 */
-	public static @Nullable Refresher get() {
-		return instance;
+		Assert.notNull(intake, "'intake' must not be null");
+		Assert.notNull(completion, "'completion' must not be null");
+		this.mainClassName = mainClassName;
+		this.args = args.clone();
+		this.classDirectories = List.copyOf(classDirectories);
+		this.baseClassLoader = baseClassLoader;
+		this.failureWatch = failureWatch;
+		this.intake = intake.create(this::unattended);
+		this.completion = completion;
 	}
 
 	/**
@@ -136,6 +132,8 @@ public final class Refresher {
 			worker.setContextClassLoader(this.baseClassLoader);
 			this.worker = worker;
 		}
+		// Before the first run loads a class, so that no later write goes unseen.
+		this.intake.start();
 		worker.start();
 		CountDownLatch done = new CountDownLatch(1);
 		AtomicReference<@Nullable Throwable> error = new AtomicReference<>();
@@ -153,37 +151,43 @@ public final class Refresher {
 		return error.get();
 	}
 
-	/**
-	 * Ask for a refresh; it runs on a thread of its own, after the refreshes asked for
-	 * before.
-	 * @param completion called on the refresh thread once the refresh is over, with what
-	 * {@code main} threw, or {@code null} if the new context started
-	 */
-	void refresh(RefreshCompletion completion) {
-		Assert.notNull(completion, "'completion' must not be null");
+	@Override
+	public void restart() {
 		Assert.state(this.worker != null, "The refresher is not started");
 		this.requests.add(() -> {
-			// Watched from before the context closes until the new one's watcher
-			// starts and takes what was written meanwhile.
-			this.window.open();
+			this.changedWhileRefreshing = false;
+			this.refreshing = true;
 			stopApplication();
 			Throwable error = launch(true);
-			ChangedFiles untaken = this.window.take();
-			if (error != null && !untaken.files().isEmpty()) {
+			this.refreshing = false;
+			if (error != null && this.changedWhileRefreshing) {
 				// Written while the refresh failed: perhaps the fix, so refresh again.
-				this.failureWatch.changed(untaken);
+				this.failureWatch.changed(this.intake.kept());
 			}
-			completion.refreshed(error);
+			this.completion.refreshed(error);
 		});
 	}
 
-	/**
-	 * Return the class files written while the current refresh ran, for the new context's
-	 * watcher to take once it has started.
-	 * @return the changes of the refresh window
-	 */
-	public EarlierChanges refreshWindow() {
-		return this.window;
+	@Override
+	public ChangeSource changeSource(Collection<Path> directories, Function<List<Path>, ChangeSource> own) {
+		List<Path> others = new ArrayList<>(directories);
+		others.removeAll(this.intake.roots());
+		if (others.isEmpty()) {
+			return this.intake;
+		}
+		// Directories named in 'hotreload.watch.paths' that no refresh loads anew.
+		return new CombinedChangeSource(List.of(this.intake, own.apply(others)));
+	}
+
+	// A batch that no context took: kept by the intake for the next context; after a
+	// failed refresh, it asks for the next one.
+	private void unattended(ChangedFiles changes) {
+		if (this.refreshing) {
+			this.changedWhileRefreshing = true;
+		}
+		else {
+			this.failureWatch.changed(changes);
+		}
 	}
 
 	/**
@@ -192,7 +196,8 @@ public final class Refresher {
 	 * loader.
 	 * @param context the context being prepared
 	 */
-	void contextPrepared(ConfigurableApplicationContext context) {
+	@Override
+	public void contextPrepared(ConfigurableApplicationContext context) {
 		if (context.getParent() == null && Thread.currentThread().getContextClassLoader() == this.classLoader) {
 			this.contexts.add(context);
 		}
@@ -202,7 +207,8 @@ public final class Refresher {
 	 * Forget a context that failed to start or was closed.
 	 * @param context the context
 	 */
-	void contextGone(@Nullable ConfigurableApplicationContext context) {
+	@Override
+	public void contextGone(@Nullable ConfigurableApplicationContext context) {
 		if (context != null) {
 			this.contexts.remove(context);
 		}
@@ -232,23 +238,23 @@ public final class Refresher {
 		return this.classDirectories;
 	}
 
-	/**
-	 * Close the application and end the refresher's threads, as when the JVM stops. For
-	 * tests, which run many applications in one JVM.
-	 */
-	static void uninstall() {
-		Refresher refresher;
-		synchronized (INSTANCE_MONITOR) {
-			refresher = instance;
-			instance = null;
-		}
-		if (refresher != null) {
-			refresher.stopApplication();
-			refresher.failureWatch.stop();
-			Thread worker = refresher.worker;
-			if (worker != null) {
-				worker.interrupt();
-			}
+	@Override
+	public String describe() {
+		int directories = this.classDirectories.size();
+		return "Hot reload runs the application on a refreshable class loader for " + directories + " class director"
+				+ ((directories == 1) ? "y" : "ies")
+				+ ": POST /actuator/hotreload, HotReloader.refresh() or a change that hot reload cannot apply "
+				+ "refreshes it in this JVM";
+	}
+
+	@Override
+	public void end() {
+		stopApplication();
+		this.failureWatch.stop();
+		this.intake.stop();
+		Thread worker = this.worker;
+		if (worker != null) {
+			worker.interrupt();
 		}
 	}
 
@@ -378,6 +384,22 @@ public final class Refresher {
 		catch (ReflectiveOperationException | LinkageError | RuntimeException ex) {
 			logger.debug("Cannot clear " + className + "." + fieldName, ex);
 		}
+	}
+
+	/**
+	 * Creates the intake of changed class files, given what to tell of the batches that
+	 * arrive while no context is attached.
+	 */
+	@FunctionalInterface
+	interface IntakeFactory {
+
+		/**
+		 * Create the intake.
+		 * @param unattended told of each batch that no context took
+		 * @return the intake, not started
+		 */
+		ChangeIntake create(FileChangeListener unattended);
+
 	}
 
 	/**

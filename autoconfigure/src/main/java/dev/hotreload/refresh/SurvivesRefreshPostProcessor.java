@@ -21,7 +21,7 @@ import org.springframework.util.Assert;
  */
 public final class SurvivesRefreshPostProcessor implements BeanFactoryPostProcessor, SmartInitializingSingleton {
 
-	private final RefreshCarrier carrier;
+	private final RefreshRuntime runtime;
 
 	private final List<String> beanNames = new ArrayList<>();
 
@@ -29,17 +29,17 @@ public final class SurvivesRefreshPostProcessor implements BeanFactoryPostProces
 
 	/**
 	 * Create a post-processor.
-	 * @param carrier where the surviving instances live
+	 * @param runtime where the surviving instances live
 	 */
-	public SurvivesRefreshPostProcessor(RefreshCarrier carrier) {
-		Assert.notNull(carrier, "'carrier' must not be null");
-		this.carrier = carrier;
+	public SurvivesRefreshPostProcessor(RefreshRuntime runtime) {
+		Assert.notNull(runtime, "'runtime' must not be null");
+		this.runtime = runtime;
 	}
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
-		beanFactory.registerScope(SurvivesRefreshScope.NAME, new SurvivesRefreshScope(this.carrier));
+		beanFactory.registerScope(SurvivesRefreshScope.NAME, new SurvivesRefreshScope(this.runtime));
 		for (String name : beanFactory.getBeanDefinitionNames()) {
 			BeanDefinition definition = beanFactory.getBeanDefinition(name);
 			if (definition instanceof AnnotatedBeanDefinition annotated && isMarked(annotated)) {

@@ -11,7 +11,7 @@ import org.springframework.util.Assert;
 
 /**
  * The scope of {@link SurvivesRefresh} beans: an instance lives in the
- * {@link RefreshCarrier}, so every run of the application gets the same one, and the
+ * {@link RefreshRuntime}, so every run of the application gets the same one, and the
  * context does not destroy it when a refresh closes it. An instance of one of the
  * project's classes is refused, since the next run could not use it.
  */
@@ -22,16 +22,16 @@ public final class SurvivesRefreshScope implements Scope {
 	 */
 	public static final String NAME = "hotreload.survivesRefresh";
 
-	private final RefreshCarrier carrier;
+	private final RefreshRuntime runtime;
 
-	SurvivesRefreshScope(RefreshCarrier carrier) {
-		Assert.notNull(carrier, "'carrier' must not be null");
-		this.carrier = carrier;
+	SurvivesRefreshScope(RefreshRuntime runtime) {
+		Assert.notNull(runtime, "'runtime' must not be null");
+		this.runtime = runtime;
 	}
 
 	@Override
 	public Object get(String name, ObjectFactory<?> objectFactory) {
-		return this.carrier.survivor(name, () -> {
+		return this.runtime.survivor(name, () -> {
 			Object instance = objectFactory.getObject();
 			Class<?> type = AopProxyUtils.ultimateTargetClass(instance);
 			if (ProjectClasses.isProjectClass(type) || ProjectClasses.isProjectClass(instance.getClass())) {
@@ -46,7 +46,7 @@ public final class SurvivesRefreshScope implements Scope {
 
 	@Override
 	public @Nullable Object remove(String name) {
-		return this.carrier.removeSurvivor(name);
+		return this.runtime.removeSurvivor(name);
 	}
 
 	// Destroyed by RefreshHandOver when the application stops for good, with the bean

@@ -3,7 +3,7 @@ package dev.hotreload.reload;
 import dev.hotreload.ReloadRecord.FieldReport;
 import dev.hotreload.StatePolicy;
 import dev.hotreload.refresh.ProjectClasses;
-import dev.hotreload.refresh.RefreshCarrier;
+import dev.hotreload.refresh.RefreshRuntime;
 import dev.hotreload.state.StateTransfer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -23,7 +23,7 @@ public final class CarriedStateRestorer implements BeanPostProcessor, Ordered {
 
 	private static final Log logger = LogFactory.getLog(CarriedStateRestorer.class);
 
-	private final RefreshCarrier carrier;
+	private final RefreshRuntime runtime;
 
 	private final ReloadableBeans beans;
 
@@ -31,16 +31,16 @@ public final class CarriedStateRestorer implements BeanPostProcessor, Ordered {
 
 	/**
 	 * Create a restorer.
-	 * @param carrier where the previous instances wait
+	 * @param runtime where the previous instances wait
 	 * @param beans the new context's reloadable beans
 	 * @param beanFactory the new context's bean factory
 	 */
-	public CarriedStateRestorer(RefreshCarrier carrier, ReloadableBeans beans,
+	public CarriedStateRestorer(RefreshRuntime runtime, ReloadableBeans beans,
 			ConfigurableListableBeanFactory beanFactory) {
-		Assert.notNull(carrier, "'carrier' must not be null");
+		Assert.notNull(runtime, "'runtime' must not be null");
 		Assert.notNull(beans, "'beans' must not be null");
 		Assert.notNull(beanFactory, "'beanFactory' must not be null");
-		this.carrier = carrier;
+		this.runtime = runtime;
 		this.beans = beans;
 		this.beanFactory = beanFactory;
 	}
@@ -51,7 +51,7 @@ public final class CarriedStateRestorer implements BeanPostProcessor, Ordered {
 		if (current == null) {
 			return bean;
 		}
-		Object previous = this.carrier.kept(beanName);
+		Object previous = this.runtime.kept(beanName);
 		if (previous == null) {
 			return bean;
 		}
@@ -59,7 +59,7 @@ public final class CarriedStateRestorer implements BeanPostProcessor, Ordered {
 			StateTransfer transfer = new StateTransfer(new InjectedFields(current, this.beanFactory),
 					ProjectClasses::isProjectClass);
 			FieldReport fields = transfer.transfer(previous, current);
-			this.carrier.carried(beanName, fields);
+			this.runtime.carried(beanName, fields);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("The state of '" + beanName + "' could not be carried across the refresh; it starts afresh",

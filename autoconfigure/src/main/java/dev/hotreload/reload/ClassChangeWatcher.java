@@ -2,27 +2,25 @@ package dev.hotreload.reload;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import dev.hotreload.classloading.ClassFileNames;
+import dev.hotreload.watch.ChangeSource;
 import dev.hotreload.watch.ChangedFile;
 import dev.hotreload.watch.ChangedFiles;
-import dev.hotreload.watch.EarlierChanges;
 import dev.hotreload.watch.FileChangeListener;
-import dev.hotreload.watch.FileWatcher;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
- * Watches the class directories of the reloadable beans while the application context
- * runs, and feeds the changed class files to the {@link ChangeDispatcher}. It starts once
- * the context is refreshed and stops when the context closes.
+ * Takes the changed class files of the reloadable beans' class directories while the
+ * application context runs, from its {@link ChangeSource}, and feeds them to the
+ * {@link ChangeDispatcher}. It attaches once the context is refreshed and detaches when
+ * the context closes; on a refreshable application the source outlives the context and
+ * keeps what is written until the next context attaches.
  */
 public final class ClassChangeWatcher implements SmartLifecycle {
 
@@ -32,64 +30,35 @@ public final class ClassChangeWatcher implements SmartLifecycle {
 
 	private final FileChangeListener listener;
 
-	private final Duration quietPeriod;
+	private final ChangeSource source;
 
-	private final Duration deletionQuietPeriod;
-
-	private final EarlierChanges earlierChanges;
-
-	private volatile @Nullable FileWatcher watcher;
+	private volatile boolean running;
 
 	/**
 	 * Create a watcher.
 	 * @param beans the reloadable beans, whose class directories are watched
 	 * @param listener what turns each batch of changed class files into reloads
-	 * @param quietPeriod how long no further change must arrive before a batch is handled
+	 * @param source where the changed class files come from
 	 */
-	public ClassChangeWatcher(ReloadableBeans beans, FileChangeListener listener, Duration quietPeriod) {
-		this(beans, listener, quietPeriod, FileWatcher.DEFAULT_DELETION_QUIET_PERIOD, EarlierChanges.NONE);
-	}
-
-	/**
-	 * Create a watcher.
-	 * @param beans the reloadable beans, whose class directories are watched
-	 * @param listener what turns each batch of changed class files into reloads
-	 * @param quietPeriod how long no further change must arrive before a batch is handled
-	 * @param deletionQuietPeriod how long a deleted class file must stay deleted before
-	 * its batch is handled, unless it comes back earlier
-	 * @param earlierChanges the changes written before this watcher started that it would
-	 * miss (those of a refresh that creates this context), handled once it has started
-	 */
-	public ClassChangeWatcher(ReloadableBeans beans, FileChangeListener listener, Duration quietPeriod,
-			Duration deletionQuietPeriod, EarlierChanges earlierChanges) {
+	public ClassChangeWatcher(ReloadableBeans beans, FileChangeListener listener, ChangeSource source) {
 		Assert.notNull(beans, "'beans' must not be null");
 		Assert.notNull(listener, "'listener' must not be null");
-		Assert.notNull(quietPeriod, "'quietPeriod' must not be null");
-		Assert.notNull(deletionQuietPeriod, "'deletionQuietPeriod' must not be null");
-		Assert.notNull(earlierChanges, "'earlierChanges' must not be null");
+		Assert.notNull(source, "'source' must not be null");
 		this.beans = beans;
 		this.listener = listener;
-		this.quietPeriod = quietPeriod;
-		this.deletionQuietPeriod = deletionQuietPeriod;
-		this.earlierChanges = earlierChanges;
+		this.source = source;
 	}
 
 	@Override
 	public void start() {
 		Set<Path> directories = this.beans.classDirectories();
-		if (directories.isEmpty() || this.watcher != null) {
+		if (directories.isEmpty() || this.running) {
 			return;
 		}
-		FileWatcher watcher = new FileWatcher("hotreload", directories, this.quietPeriod, this.deletionQuietPeriod,
-				FileWatcher.DEFAULT_STOP_TIMEOUT, (path) -> ClassFileNames.isClassFile(path.toString()), this.listener);
-		watcher.start();
-		this.watcher = watcher;
-		ChangedFiles earlier = this.earlierChanges.take();
-		if (!earlier.files().isEmpty()) {
-			logger.info("Applying " + earlier.files().size() + " class file(s) written while the application "
-					+ "refreshed: " + earlier.changedClassNames());
-			this.listener.onChange(earlier);
-		}
+		// What the source kept since the last context detached (written while the
+		// application refreshed) comes first, on this thread.
+		this.source.attach(this.listener);
+		this.running = true;
 		reloadChangedSinceCreated();
 		logger.info("Hot reload is watching " + directories.size() + " class director"
 				+ ((directories.size() == 1) ? "y" : "ies") + " for " + this.beans.names().size()
@@ -112,16 +81,15 @@ public final class ClassChangeWatcher implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		FileWatcher watcher = this.watcher;
-		if (watcher != null) {
-			watcher.stop();
-			this.watcher = null;
+		if (this.running) {
+			this.source.detach(this.listener);
+			this.running = false;
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.watcher != null;
+		return this.running;
 	}
 
 }

@@ -26,6 +26,7 @@ import dev.hotreload.ReloadRecord.Failure;
 import dev.hotreload.ReloadRecord.Trigger;
 import dev.hotreload.ReloadRecord.Verdict;
 import dev.hotreload.classloading.ClassFileVersion;
+import dev.hotreload.classloading.DefinedClassBytes;
 import dev.hotreload.history.ReloadHistory;
 import dev.hotreload.linkage.LinkageCheck;
 import dev.hotreload.linkage.LinkageProblem;
@@ -80,6 +81,10 @@ public final class InPlaceChanges {
 	// The bytes last decided on per class, so that the same class file arriving twice
 	// (from source mode, then from the class directory watcher) is decided once.
 	private final Map<String, String> handledDigests = new ConcurrentHashMap<>();
+
+	// The bytes each class was last redefined to: with the bytes its loader defined it
+	// from, what runs now.
+	private final Map<String, String> redefinedDigests = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the applier of in-place changes.
@@ -136,10 +141,19 @@ public final class InPlaceChanges {
 				continue;
 			}
 			String digest = DigestUtils.md5DigestAsHex(bytes);
-			if (digest.equals(this.handledDigests.get(className))) {
+			String handled = this.handledDigests.put(className, digest);
+			if (digest.equals(handled)) {
 				continue;
 			}
-			this.handledDigests.put(className, digest);
+			if (digest.equals(runningDigest(className))) {
+				// Back to what runs (a build rewrote it as it was, or an edit was
+				// undone):
+				// nothing to apply, and nothing waits for a refresh any more.
+				if (handled != null) {
+					this.pendingRefresh.remove(className);
+				}
+				continue;
+			}
 			changedByRoot.computeIfAbsent(file.root(), (root) -> new TreeMap<>()).put(className, bytes);
 		}
 		if (changedByRoot.isEmpty() && deletedByRoot.isEmpty()) {
@@ -173,6 +187,16 @@ public final class InPlaceChanges {
 			}
 		});
 		return decision;
+	}
+
+	private @Nullable String runningDigest(String className) {
+		String redefined = this.redefinedDigests.get(className);
+		if (redefined != null) {
+			return redefined;
+		}
+		byte[] defined = (this.applicationClassLoader instanceof DefinedClassBytes loader)
+				? loader.definedBytes(className) : null;
+		return (defined != null) ? DigestUtils.md5DigestAsHex(defined) : null;
 	}
 
 	private void decideChanged(ClassRedefiner redefiner, Path root, Map<String, byte[]> changed, Decision decision) {
@@ -302,6 +326,8 @@ public final class InPlaceChanges {
 			ReflectionUtils.clearCache();
 			AnnotationUtils.clearCache();
 			classes.forEach(this.pendingRefresh::remove);
+			decision.redefinitions.forEach((entry) -> this.redefinedDigests.put(entry.className(),
+					DigestUtils.md5DigestAsHex(entry.classFile())));
 			List<String> running = RunningMethods.notes(classes);
 			ReloadRecord record = ReloadRecord.redefined(timestamp, trigger, classes, millisSince(start), verdicts)
 				.withNotes(running);

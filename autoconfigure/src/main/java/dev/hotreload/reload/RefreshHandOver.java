@@ -1,7 +1,7 @@
 package dev.hotreload.reload;
 
 import dev.hotreload.StatePolicy;
-import dev.hotreload.refresh.RefreshCarrier;
+import dev.hotreload.refresh.RefreshRuntime;
 import dev.hotreload.refresh.SurvivesRefreshScope;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,14 +13,14 @@ import org.springframework.util.Assert;
 
 /**
  * Hands over what outlives the application context when it closes: before a refresh, the
- * last instance of every {@code KEEP} bean goes to the {@link RefreshCarrier}; when the
+ * last instance of every {@code KEEP} bean goes to the {@link RefreshRuntime}; when the
  * application stops for good, the {@code @SurvivesRefresh} instances are destroyed.
  */
 public final class RefreshHandOver implements ApplicationListener<ContextClosedEvent> {
 
 	private static final Log logger = LogFactory.getLog(RefreshHandOver.class);
 
-	private final RefreshCarrier carrier;
+	private final RefreshRuntime runtime;
 
 	private final ReloadableBeans beans;
 
@@ -28,15 +28,15 @@ public final class RefreshHandOver implements ApplicationListener<ContextClosedE
 
 	/**
 	 * Create a hand-over.
-	 * @param carrier what outlives the context
+	 * @param runtime what outlives the context
 	 * @param beans the context's reloadable beans
 	 * @param beanFactory the context's bean factory
 	 */
-	public RefreshHandOver(RefreshCarrier carrier, ReloadableBeans beans, ConfigurableListableBeanFactory beanFactory) {
-		Assert.notNull(carrier, "'carrier' must not be null");
+	public RefreshHandOver(RefreshRuntime runtime, ReloadableBeans beans, ConfigurableListableBeanFactory beanFactory) {
+		Assert.notNull(runtime, "'runtime' must not be null");
 		Assert.notNull(beans, "'beans' must not be null");
 		Assert.notNull(beanFactory, "'beanFactory' must not be null");
-		this.carrier = carrier;
+		this.runtime = runtime;
 		this.beans = beans;
 		this.beanFactory = beanFactory;
 	}
@@ -46,11 +46,11 @@ public final class RefreshHandOver implements ApplicationListener<ContextClosedE
 		if (event.getApplicationContext().getAutowireCapableBeanFactory() != this.beanFactory) {
 			return;
 		}
-		if (this.carrier.isRefreshing()) {
-			this.beans.currentInstances(StatePolicy.KEEP).forEach(this.carrier::keep);
+		if (this.runtime.isRefreshing()) {
+			this.beans.currentInstances(StatePolicy.KEEP).forEach(this.runtime::keep);
 			return;
 		}
-		for (String name : this.carrier.survivorNames()) {
+		for (String name : this.runtime.survivorNames()) {
 			if (this.beanFactory.containsBeanDefinition(name)
 					&& SurvivesRefreshScope.NAME.equals(this.beanFactory.getBeanDefinition(name).getScope())) {
 				try {

@@ -79,7 +79,8 @@ public final class ReloadableBeans {
 		}
 		ClassFiles files;
 		try {
-			files = ClassFiles.read(directory, type.getName(), Duration.ZERO);
+			// What runs, not what the file holds by now: a newer file is then a change.
+			files = ClassFiles.read(directory, type.getName(), Duration.ZERO).asDefinedBy(type.getClassLoader());
 		}
 		catch (IOException | ClassFormatError ex) {
 			logger.warn(notReloadable(beanName, type, ex.toString()));

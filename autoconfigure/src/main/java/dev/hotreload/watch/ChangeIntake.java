@@ -16,11 +16,11 @@ import org.springframework.util.Assert;
 
 /**
  * The intake of changed files for as long as it runs, however many application contexts
- * come and go meanwhile: one {@link FileWatcher} whose batches go to the listener attached
- * at the time. A batch that arrives while no listener is attached (a full refresh
- * replaces the context, or a refresh failed) is kept, whole, for the next listener, and
- * told to the {@link #ChangeIntake unattended listener}, so nothing written between two
- * contexts is lost.
+ * come and go meanwhile: one {@link FileWatcher} whose batches go to the listener
+ * attached at the time. A batch that arrives while no listener is attached (a full
+ * refresh replaces the context, or a refresh failed) is kept, whole, for the next
+ * listener, and told to the {@link #ChangeIntake unattended listener}, so nothing written
+ * between two contexts is lost.
  */
 public final class ChangeIntake implements ChangeSource {
 
@@ -74,8 +74,9 @@ public final class ChangeIntake implements ChangeSource {
 	}
 
 	/**
-	 * Hand every later batch to a listener, after the batch of what changed since the last
-	 * listener was detached, if anything did; that one is handed on the calling thread.
+	 * Hand every later batch to a listener, after the batch of what changed since the
+	 * last listener was detached, if anything did; that one is handed on the calling
+	 * thread.
 	 * @param listener the listener, which replaces any other
 	 */
 	@Override

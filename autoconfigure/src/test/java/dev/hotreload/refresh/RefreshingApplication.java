@@ -17,6 +17,7 @@ import java.util.Map;
 import dev.hotreload.HotReloader;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.testsupport.TestCompiler;
+import dev.hotreload.watch.FileWatcher;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -75,8 +76,13 @@ final class RefreshingApplication implements AutoCloseable {
 			.logStartupInfo(false)
 			.run()
 			.close();
+		// The watch settings from the arguments, as a real start reads them.
+		RefreshConditions conditions = RefreshConditions.of(allArgs.toArray(String[]::new));
 		Refresher refresher = RefreshApplicationListener.install("demo.App", allArgs.toArray(String[]::new),
-				List.of(toUrl(classes)), RefreshingApplication.class.getClassLoader(), Duration.ofMillis(50));
+				List.of(toUrl(classes)), RefreshingApplication.class.getClassLoader(),
+				conditions.get("hotreload.watch.quiet-period", Duration.class, Duration.ofMillis(50)),
+				conditions.get("hotreload.watch.deletion-quiet-period", Duration.class,
+						FileWatcher.DEFAULT_DELETION_QUIET_PERIOD));
 		Throwable error = refresher.start();
 		if (error != null) {
 			RefreshingApplication.stop();
@@ -138,13 +144,13 @@ final class RefreshingApplication implements AutoCloseable {
 	}
 
 	/**
-	 * Return the whole history, from the carrier, which outlives every context.
+	 * Return the whole history, from the runtime, which outlives every context.
 	 * @return the records, newest first
 	 */
 	List<ReloadRecord> history() {
-		RefreshCarrier carrier = RefreshCarrier.get();
-		assertThat(carrier).isNotNull();
-		return carrier.history(200).records();
+		RefreshRuntime runtime = RefreshRuntime.current();
+		assertThat(runtime.isRefreshable()).isTrue();
+		return runtime.history(200).records();
 	}
 
 	/**
@@ -189,8 +195,7 @@ final class RefreshingApplication implements AutoCloseable {
 	}
 
 	private static void stop() {
-		Refresher.uninstall();
-		RefreshCarrier.deactivate();
+		RefreshRuntime.reset();
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.hotreload.ReloadRecord.Trigger;
-import dev.hotreload.refresh.RefreshCarrier;
+import dev.hotreload.refresh.RefreshRuntime;
 
 import org.springframework.boot.devtools.classpath.ClassPathChangedEvent;
 import org.springframework.boot.devtools.filewatch.ChangedFile;
@@ -21,15 +21,15 @@ import org.springframework.util.Assert;
  */
 public final class DevToolsRestartListener implements ApplicationListener<ClassPathChangedEvent>, Ordered {
 
-	private final RefreshCarrier carrier;
+	private final RefreshRuntime runtime;
 
 	/**
 	 * Create a listener.
-	 * @param carrier what outlives the context
+	 * @param runtime what outlives the context
 	 */
-	public DevToolsRestartListener(RefreshCarrier carrier) {
-		Assert.notNull(carrier, "'carrier' must not be null");
-		this.carrier = carrier;
+	public DevToolsRestartListener(RefreshRuntime runtime) {
+		Assert.notNull(runtime, "'runtime' must not be null");
+		this.runtime = runtime;
 	}
 
 	@Override
@@ -46,7 +46,7 @@ public final class DevToolsRestartListener implements ApplicationListener<ClassP
 				}
 			}
 		}
-		this.carrier.begin(Trigger.FILE_CHANGE, List.copyOf(classes));
+		this.runtime.begin(Trigger.FILE_CHANGE, List.copyOf(classes));
 	}
 
 	@Override

@@ -10,7 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 import dev.hotreload.ReloadRecord.Trigger;
 import dev.hotreload.classloading.ClassPathDirectories;
-import dev.hotreload.refresh.RefreshCarrier;
+import dev.hotreload.refresh.RefreshRuntime;
 import dev.hotreload.watch.ChangedFiles;
 import dev.hotreload.watch.FileWatcher;
 import org.apache.commons.logging.Log;
@@ -53,10 +53,7 @@ public final class WaitForClassChange implements FailureHandler {
 				+ " refreshes again");
 		try {
 			ChangedFiles changed = changes.take();
-			RefreshCarrier carrier = RefreshCarrier.get();
-			if (carrier != null) {
-				carrier.begin(Trigger.FILE_CHANGE, List.copyOf(changed.changedClassNames()));
-			}
+			RefreshRuntime.current().begin(Trigger.FILE_CHANGE, List.copyOf(changed.changedClassNames()));
 			return Outcome.RETRY;
 		}
 		catch (InterruptedException ex) {

@@ -1,7 +1,9 @@
 package dev.hotreload.refresh;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.hotreload.ReloadRecord;
@@ -17,30 +20,34 @@ import dev.hotreload.ReloadRecord.FieldReport;
 import dev.hotreload.ReloadRecord.Trigger;
 import dev.hotreload.ReloadRecord.Verdict;
 import dev.hotreload.history.ReloadHistory;
+import dev.hotreload.watch.ChangeSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.Assert;
 
 /**
- * What outlives the application context across full refreshes, held in a static field of
- * the base class loader, which every run of the application shares: the reload history,
- * the refresh in progress, the last instances of the {@code KEEP} beans until the new
- * context takes their state, and the {@code @SurvivesRefresh} instances. It holds no
- * class of the project once a refresh is over, so that nothing keeps a previous run's
- * class loader reachable.
+ * The refresh runtime of this JVM: what outlives the application context across full
+ * refreshes, held in a static field of the base class loader, which every run of the
+ * application shares. It holds the reload history, the refresh in progress, the last
+ * instances of the {@code KEEP} beans until the new context takes their state, and the
+ * {@code @SurvivesRefresh} instances, and no class of the project once a refresh is over,
+ * so that nothing keeps a previous run's class loader reachable.
  * <p>
- * It exists only when the application can be refreshed: on the {@link Refresher} or on
- * DevTools' restarter.
+ * There is always one: {@link #current()} is {@link #isRefreshable() not refreshable}
+ * until hot reload's {@link Refresher} or DevTools' restarter activates it.
  */
-public final class RefreshCarrier {
+public final class RefreshRuntime {
 
-	private static final Log logger = LogFactory.getLog(RefreshCarrier.class);
+	private static final Log logger = LogFactory.getLog(RefreshRuntime.class);
 
 	private static final Object INSTANCE_MONITOR = new Object();
 
-	private static volatile @Nullable RefreshCarrier instance;
+	private static final RefreshRuntime NOT_REFRESHABLE = new RefreshRuntime(Restart.NONE);
+
+	private static volatile RefreshRuntime current = NOT_REFRESHABLE;
 
 	private final Restart restart;
 
@@ -62,50 +69,87 @@ public final class RefreshCarrier {
 
 	private boolean announced;
 
-	private RefreshCarrier(Restart restart) {
+	private RefreshRuntime(Restart restart) {
 		this.restart = restart;
 	}
 
 	/**
-	 * Return the carrier of this JVM.
-	 * @return the carrier, or {@code null} when the application cannot be refreshed
+	 * Return the refresh runtime of this JVM.
+	 * @return the runtime, {@link #isRefreshable() not refreshable} unless the
+	 * application runs on a refresher
 	 */
-	public static @Nullable RefreshCarrier get() {
-		return instance;
+	public static RefreshRuntime current() {
+		return current;
 	}
 
 	/**
-	 * Create the carrier of this JVM, unless it exists.
+	 * Make this JVM's application refreshable, unless it is already.
 	 * @param restart how a refresh is done
-	 * @return the carrier
+	 * @return the runtime, with the restart given here or the one activated before
 	 */
-	static RefreshCarrier activate(Restart restart) {
+	static RefreshRuntime activate(Restart restart) {
 		Assert.notNull(restart, "'restart' must not be null");
+		Assert.isTrue(restart != Restart.NONE, "'restart' must restart");
 		synchronized (INSTANCE_MONITOR) {
-			RefreshCarrier carrier = instance;
-			if (carrier == null) {
-				carrier = new RefreshCarrier(restart);
-				instance = carrier;
+			if (current == NOT_REFRESHABLE) {
+				current = new RefreshRuntime(restart);
 			}
-			return carrier;
+			return current;
 		}
 	}
 
 	/**
-	 * Forget the carrier of this JVM. For tests, which run many applications in one JVM.
+	 * End the refreshes of this JVM, closing the application that its refresher runs, and
+	 * make it not refreshable again. For tests, which run many applications in one JVM.
 	 */
-	static void deactivate() {
+	static void reset() {
+		RefreshRuntime runtime;
 		synchronized (INSTANCE_MONITOR) {
-			instance = null;
+			runtime = current;
+			current = NOT_REFRESHABLE;
 		}
+		runtime.restart.end();
+	}
+
+	/**
+	 * Tell whether the application can be refreshed in this JVM.
+	 * @return whether it runs on hot reload's refresher or on DevTools' restarter
+	 */
+	public boolean isRefreshable() {
+		return this.restart != Restart.NONE;
+	}
+
+	/**
+	 * Return how a refresh is done.
+	 * @return the restart, {@link Restart#NONE} when not refreshable
+	 */
+	Restart restart() {
+		return this.restart;
+	}
+
+	/**
+	 * Return where a context of the application takes its changed files from.
+	 * @param directories the directories the context watches
+	 * @param own creates a source that watches some of them by itself
+	 * @return the change intake that outlives the contexts for the directories it
+	 * watches, with a source of the context's own for the others
+	 */
+	public ChangeSource changeSource(Collection<Path> directories, Function<List<Path>, ChangeSource> own) {
+		Assert.notNull(directories, "'directories' must not be null");
+		Assert.notNull(own, "'own' must not be null");
+		return this.restart.changeSource(directories, own);
 	}
 
 	/**
 	 * Return the history that every run of the application adds to.
 	 * @param size how many records it keeps, used when the first run creates it
-	 * @return the history
+	 * @return the history, or a new one for each call when the application is not
+	 * refreshable
 	 */
 	public ReloadHistory history(int size) {
+		if (!isRefreshable()) {
+			return new ReloadHistory(size);
+		}
 		synchronized (this.monitor) {
 			if (this.history == null) {
 				this.history = new ReloadHistory(size);
@@ -362,16 +406,64 @@ public final class RefreshCarrier {
 	}
 
 	/**
-	 * How a refresh is done.
+	 * How a refresh is done: by hot reload's {@link Refresher}, by DevTools' restarter,
+	 * or {@link #NONE not at all}.
 	 */
-	@FunctionalInterface
 	public interface Restart {
+
+		/**
+		 * The restart of an application that cannot be refreshed.
+		 */
+		Restart NONE = () -> {
+			throw new IllegalStateException("The application cannot be refreshed");
+		};
 
 		/**
 		 * Close the application context and start the application again, on a thread of
 		 * its own.
 		 */
 		void restart();
+
+		/**
+		 * Return where a context takes its changed files from.
+		 * @param directories the directories the context watches
+		 * @param own creates a source that watches some of them by itself
+		 * @return the source
+		 */
+		default ChangeSource changeSource(Collection<Path> directories, Function<List<Path>, ChangeSource> own) {
+			return own.apply(List.copyOf(directories));
+		}
+
+		/**
+		 * Take note of a context being prepared, which the next refresh closes if it is
+		 * the root context of the current run.
+		 * @param context the context
+		 */
+		default void contextPrepared(ConfigurableApplicationContext context) {
+		}
+
+		/**
+		 * Forget a context that failed to start or was closed.
+		 * @param context the context, or {@code null} if none was created
+		 */
+		default void contextGone(@Nullable ConfigurableApplicationContext context) {
+		}
+
+		/**
+		 * Describe the refreshes for the line logged once when the application first
+		 * starts.
+		 * @return the description, or {@code null} to log nothing
+		 */
+		default @Nullable String describe() {
+			return null;
+		}
+
+		/**
+		 * Close the application and end the threads of the refreshes, as when the JVM
+		 * stops.
+		 */
+		default void end() {
+		}
 
 	}
 
