@@ -19,6 +19,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,6 +28,7 @@ import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.Assert;
 
 /**
@@ -48,6 +50,9 @@ public final class RefreshApplicationListener implements ApplicationListener<Spr
 	public void onApplicationEvent(SpringApplicationEvent event) {
 		if (event instanceof ApplicationStartingEvent) {
 			onStarting(event.getArgs());
+		}
+		else if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+			onEnvironmentPrepared(prepared.getEnvironment());
 		}
 		else if (event instanceof ApplicationPreparedEvent prepared) {
 			onPrepared(prepared.getApplicationContext());
@@ -124,8 +129,18 @@ public final class RefreshApplicationListener implements ApplicationListener<Spr
 		// Spring Boot's shutdown hook thread is created once per JVM, when the first
 		// handler or context is registered, and keeps the context class loader of the
 		// thread that creates it: create it here, where that is the base class loader.
-		SpringApplication.getShutdownHandlers().add(refresher::end);
+		SpringApplication.getShutdownHandlers().add(() -> {
+			refresher.end();
+			refresher.stopLogging();
+		});
 		return refresher;
+	}
+
+	// Before Spring Boot's logging listener reads whether to register its handler.
+	private void onEnvironmentPrepared(ConfigurableEnvironment environment) {
+		if (RefreshRuntime.current().restart() instanceof Refresher refresher) {
+			refresher.environmentPrepared(environment);
+		}
 	}
 
 	private static void refreshEnded(@Nullable Throwable error) {

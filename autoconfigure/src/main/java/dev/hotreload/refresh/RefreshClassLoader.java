@@ -72,7 +72,7 @@ public final class RefreshClassLoader extends URLClassLoader implements SmartCla
 					loaded = findClass(name);
 				}
 				catch (ClassNotFoundException ex) {
-					loaded = Class.forName(name, false, getParent());
+					loaded = fromParent(name, ex);
 				}
 			}
 			if (resolve) {
@@ -80,6 +80,20 @@ public final class RefreshClassLoader extends URLClassLoader implements SmartCla
 			}
 			return loaded;
 		}
+	}
+
+	// The base loader sees the project's class directories too: a project class it would
+	// load now (its file is missing for this loader, a build is rewriting it) would mix
+	// two copies of the project's classes, the base loader's for the JVM's life.
+	private Class<?> fromParent(String name, ClassNotFoundException notHere) throws ClassNotFoundException {
+		Class<?> loaded = Class.forName(name, false, getParent());
+		CodeSource source = loaded.getProtectionDomain().getCodeSource();
+		if (source != null && source.getLocation() != null && this.classDirectories.stream()
+			.anyMatch((directory) -> directory.toString().equals(source.getLocation().toString()))) {
+			throw new ClassNotFoundException("The class file of " + name + " is missing from " + source.getLocation()
+					+ " (a build may be writing it)", notHere);
+		}
+		return loaded;
 	}
 
 	// Read once and defined from what was read, so that the bytes remembered are the

@@ -27,10 +27,10 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.CachedIntrospectionResults;
-import org.springframework.cglib.core.ClassNameReader;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
@@ -78,6 +78,8 @@ public final class Refresher implements RefreshRuntime.Restart {
 
 	private final RefreshCompletion completion;
 
+	private final LoggingShutdown loggingShutdown;
+
 	// Whether a refresh runs, and whether a batch arrived meanwhile that no context took.
 	private volatile boolean refreshing;
 
@@ -114,6 +116,7 @@ public final class Refresher implements RefreshRuntime.Restart {
 		this.failureWatch = failureWatch;
 		this.intake = intake.create(this::unattended);
 		this.completion = completion;
+		this.loggingShutdown = new LoggingShutdown(baseClassLoader);
 	}
 
 	/**
@@ -121,7 +124,7 @@ public final class Refresher implements RefreshRuntime.Restart {
 	 * @return what {@code main} threw, or {@code null} if the application started
 	 */
 	@Nullable Throwable start() {
-		fillEarlyExitStackTrace();
+		StaticThrowables.refill(this.baseClassLoader);
 		Thread worker;
 		synchronized (this.monitor) {
 			Assert.state(this.worker == null, "The refresher is started already");
@@ -238,6 +241,23 @@ public final class Refresher implements RefreshRuntime.Restart {
 		return this.classDirectories;
 	}
 
+	/**
+	 * Prepare the environment of a run that is starting: the logging system is stopped by
+	 * {@link #stopLogging()}, not by a handler that would keep this run's class loader
+	 * for the JVM's life.
+	 * @param environment the run's environment
+	 */
+	void environmentPrepared(ConfigurableEnvironment environment) {
+		this.loggingShutdown.takeOver(environment);
+	}
+
+	/**
+	 * Stop the logging system, once the JVM ends.
+	 */
+	void stopLogging() {
+		this.loggingShutdown.run();
+	}
+
 	@Override
 	public String describe() {
 		int directories = this.classDirectories.size();
@@ -319,24 +339,7 @@ public final class Refresher implements RefreshRuntime.Restart {
 		this.classLoader = null;
 		if (previous != null) {
 			clearCaches(previous);
-		}
-	}
-
-	// CGLIB keeps one exception in a static field, with the stack trace of the thread
-	// that first needed it; when that is a run of the application, its frames keep that
-	// run's classes reachable. Filled here, on a stack with none of them.
-	private static void fillEarlyExitStackTrace() {
-		Field field = ReflectionUtils.findField(ClassNameReader.class, "EARLY_EXIT");
-		if (field != null) {
-			try {
-				ReflectionUtils.makeAccessible(field);
-				if (ReflectionUtils.getField(field, null) instanceof Throwable earlyExit) {
-					earlyExit.fillInStackTrace();
-				}
-			}
-			catch (RuntimeException ex) {
-				logger.debug("Cannot prepare CGLIB's ClassNameReader", ex);
-			}
+			StaticThrowables.refill(this.baseClassLoader);
 		}
 	}
 
