@@ -13,6 +13,7 @@ import dev.hotreload.ReloadRecord;
 import dev.hotreload.classloading.ClassFileNames;
 import dev.hotreload.classloading.ClassPathDirectories;
 import dev.hotreload.history.ReloadHistory;
+import dev.hotreload.history.ReloadRecorder;
 import dev.hotreload.redefine.InstrumentationAccess;
 import dev.hotreload.refresh.FullRefresh;
 import dev.hotreload.refresh.PendingRefresh;
@@ -87,9 +88,14 @@ public final class HotReloadAutoConfiguration {
 	}
 
 	@Bean
-	BeanReloader hotReloadBeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadHistory hotReloadHistory,
+	ReloadRecorder hotReloadRecorder(ReloadHistory hotReloadHistory) {
+		return new ReloadRecorder(hotReloadHistory);
+	}
+
+	@Bean
+	BeanReloader hotReloadBeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadRecorder hotReloadRecorder,
 			HotReloadProperties properties, PendingRefresh hotReloadPendingRefresh) {
-		return new BeanReloader(beanFactory, hotReloadHistory, properties.getReload().getDrainTimeout(),
+		return new BeanReloader(beanFactory, hotReloadRecorder, properties.getReload().getDrainTimeout(),
 				properties.getReload().getReadPatience(), hotReloadPendingRefresh, properties.getReload().getTimeout());
 	}
 
@@ -113,9 +119,9 @@ public final class HotReloadAutoConfiguration {
 
 	@Bean
 	InPlaceChanges hotReloadInPlaceChanges(InstrumentationAccess hotReloadInstrumentation,
-			ReloadHistory hotReloadHistory, PendingRefresh hotReloadPendingRefresh, HotReloadProperties properties,
+			ReloadRecorder hotReloadRecorder, PendingRefresh hotReloadPendingRefresh, HotReloadProperties properties,
 			ConfigurableListableBeanFactory beanFactory) {
-		return new InPlaceChanges(hotReloadInstrumentation, hotReloadHistory, hotReloadPendingRefresh,
+		return new InPlaceChanges(hotReloadInstrumentation, hotReloadRecorder, hotReloadPendingRefresh,
 				properties.getReload().getReadPatience(), beanFactory.getBeanClassLoader());
 	}
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,9 +19,8 @@ import dev.hotreload.ReloadRecord.FieldReport;
 import dev.hotreload.ReloadRecord.Trigger;
 import dev.hotreload.ReloadRecord.Verdict;
 import dev.hotreload.history.ReloadHistory;
+import dev.hotreload.history.ReloadRecorder;
 import dev.hotreload.watch.ChangeSource;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,8 +38,6 @@ import org.springframework.util.Assert;
  * until hot reload's {@link Refresher} or DevTools' restarter activates it.
  */
 public final class RefreshRuntime {
-
-	private static final Log logger = LogFactory.getLog(RefreshRuntime.class);
 
 	private static final Object INSTANCE_MONITOR = new Object();
 
@@ -317,11 +313,9 @@ public final class RefreshRuntime {
 			this.keptBeans.clear();
 			this.claimed.clear();
 		}
-		ReloadRecord record = history.addReserved(ReloadRecord
+		return new ReloadRecorder(history).refreshed(ReloadRecord
 			.refreshed(run.timestamp, run.trigger, List.copyOf(run.classes), millisSince(run.start), carried)
-			.withVerdicts(List.copyOf(run.verdicts.values())), run.id);
-		logger.info(describe(record, unclaimed, survivorNames()));
-		return record;
+			.withVerdicts(List.copyOf(run.verdicts.values())), run.id, unclaimed, survivorNames());
 	}
 
 	/**
@@ -342,13 +336,9 @@ public final class RefreshRuntime {
 			this.carriedFields.clear();
 			this.claimed.clear();
 		}
-		ReloadRecord record = history(ReloadHistory.DEFAULT_SIZE).addReserved(ReloadRecord.failed(run.timestamp, null,
-				run.trigger, List.copyOf(run.classes), 0, millisSince(run.start), ReloadRecord.Failure.of(error)),
+		return new ReloadRecorder(history(ReloadHistory.DEFAULT_SIZE)).refreshFailed(ReloadRecord.failed(run.timestamp,
+				null, run.trigger, List.copyOf(run.classes), 0, millisSince(run.start), ReloadRecord.Failure.of(error)),
 				run.id);
-		ReloadRecord.Failure failure = record.failure();
-		logger.error(String.format(Locale.ROOT, "Refresh failed after %.1f ms: %s: %s", record.durationMillis(),
-				(failure != null) ? failure.type() : "?", (failure != null) ? failure.message() : ""));
-		return record;
 	}
 
 	/**
@@ -373,32 +363,6 @@ public final class RefreshRuntime {
 			this.announced = true;
 			return first;
 		}
-	}
-
-	private static String describe(ReloadRecord record, List<String> unclaimed, Set<String> survivors) {
-		StringBuilder message = new StringBuilder(String.format(Locale.ROOT, "Refreshed the application in %.1f ms (%s",
-				record.durationMillis(), record.trigger()));
-		if (!record.classes().isEmpty()) {
-			message.append(", ").append(record.classes().size()).append(" changed class(es)");
-		}
-		message.append(")");
-		if (record.carried().isEmpty()) {
-			message.append(": no state carried");
-		}
-		else {
-			List<String> beans = new ArrayList<>();
-			record.carried()
-				.forEach((bean, fields) -> beans.add(bean + " kept " + fields.kept() + ", reset " + fields.reset()
-						+ ", dropped " + fields.dropped()));
-			message.append(": ").append(String.join("; ", beans));
-		}
-		if (!unclaimed.isEmpty()) {
-			message.append("; no bean of the same name took the state of ").append(unclaimed);
-		}
-		if (!survivors.isEmpty()) {
-			message.append("; survived: ").append(survivors);
-		}
-		return message.toString();
 	}
 
 	private static double millisSince(long start) {

@@ -16,7 +16,7 @@ import dev.hotreload.classloading.ClassFiles;
 import dev.hotreload.classloading.ClassLoaderCaches;
 import dev.hotreload.classloading.GenerationClassLoader;
 import dev.hotreload.classloading.NestedClassSharing;
-import dev.hotreload.history.ReloadHistory;
+import dev.hotreload.history.ReloadRecorder;
 import dev.hotreload.proxy.Generation;
 import dev.hotreload.proxy.PackageAccess;
 import dev.hotreload.refresh.PendingRefresh;
@@ -42,7 +42,7 @@ public final class BeanReloader implements AutoCloseable {
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
-	private final ReloadHistory history;
+	private final ReloadRecorder recorder;
 
 	private final Duration readPatience;
 
@@ -71,21 +71,21 @@ public final class BeanReloader implements AutoCloseable {
 	/**
 	 * Create a reloader.
 	 * @param beanFactory the factory that builds new generations
-	 * @param history where the reload records go
+	 * @param recorder where the reload records go
 	 * @param drainTimeout how long a switch waits for calls in flight
 	 * @param readPatience how long a class file that is still being written is read again
 	 * @param pendingRefresh where a bean goes whose new generation cannot run against the
 	 * running classes
 	 */
-	public BeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadHistory history, Duration drainTimeout,
+	public BeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadRecorder recorder, Duration drainTimeout,
 			Duration readPatience, PendingRefresh pendingRefresh) {
-		this(beanFactory, history, drainTimeout, readPatience, pendingRefresh, DEFAULT_TIMEOUT);
+		this(beanFactory, recorder, drainTimeout, readPatience, pendingRefresh, DEFAULT_TIMEOUT);
 	}
 
 	/**
 	 * Create a reloader with a time limit for each attempt.
 	 * @param beanFactory the factory that builds new generations
-	 * @param history where the reload records go
+	 * @param recorder where the reload records go
 	 * @param drainTimeout how long a switch waits for calls in flight
 	 * @param readPatience how long a class file that is still being written is read again
 	 * @param pendingRefresh where a bean goes whose new generation cannot run against the
@@ -93,18 +93,18 @@ public final class BeanReloader implements AutoCloseable {
 	 * @param timeout how long an attempt may take, waiting for another attempt on the
 	 * same bean included, before it is abandoned and recorded as failed
 	 */
-	public BeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadHistory history, Duration drainTimeout,
+	public BeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadRecorder recorder, Duration drainTimeout,
 			Duration readPatience, PendingRefresh pendingRefresh, Duration timeout) {
 		this.workers = new ReloadWorkers(timeout);
 		Assert.notNull(beanFactory, "'beanFactory' must not be null");
-		Assert.notNull(history, "'history' must not be null");
+		Assert.notNull(recorder, "'recorder' must not be null");
 		Assert.notNull(drainTimeout, "'drainTimeout' must not be null");
 		Assert.notNull(readPatience, "'readPatience' must not be null");
 		Assert.notNull(pendingRefresh, "'pendingRefresh' must not be null");
 		this.beanFactory = beanFactory;
 		this.pendingRefresh = pendingRefresh;
 		this.linkage = new GenerationLinkage(pendingRefresh);
-		this.history = history;
+		this.recorder = recorder;
 		this.readPatience = readPatience;
 		this.generationFactory = new GenerationFactory(beanFactory);
 		this.destruction = new GenerationDestruction(beanFactory);
@@ -161,8 +161,7 @@ public final class BeanReloader implements AutoCloseable {
 				List.of());
 		ReloadRecord record = ReloadRecord.failed(timestamp, bean.name(), trigger, classes, generation,
 				millisSince(start), failure);
-		logger.warn(ReloadLog.failed(bean, record));
-		return this.history.add(record);
+		return this.recorder.reloadFailed(record, bean.className(), null);
 	}
 
 	private @Nullable ReloadRecord attempt(ReloadableBean bean, Trigger trigger, Collection<String> changedClasses,
@@ -217,8 +216,7 @@ public final class BeanReloader implements AutoCloseable {
 				.withVerdicts(
 						verdicts(classes, Category.NEW_GENERATION, "class of reloadable bean '" + bean.name() + "'"))
 				.withMappings(participants.mappings());
-			logger.info(ReloadLog.reloaded(bean, record));
-			return this.history.add(record);
+			return this.recorder.reloaded(record, bean.className());
 		}
 		catch (Exception | LinkageError ex) {
 			if (loader != null) {
@@ -244,15 +242,13 @@ public final class BeanReloader implements AutoCloseable {
 					.failed(timestamp, bean.name(), trigger, classes, previous.number(), millisSince(start),
 							new Failure(IncompatibleGenerationException.TYPE, reason, List.of()))
 					.withVerdicts(verdicts(classes, Category.REFRESH, reason));
-				logger.warn(ReloadLog.needsRefresh(bean, record));
-				return this.history.add(record);
+				return this.recorder.reloadNeedsRefresh(record, bean.className());
 			}
 			ReloadRecord record = ReloadRecord
 				.failed(timestamp, bean.name(), trigger, classes, previous.number(), millisSince(start), failureOf(ex))
 				.withVerdicts(
 						verdicts(classes, Category.NEW_GENERATION, "class of reloadable bean '" + bean.name() + "'"));
-			logger.warn(ReloadLog.failed(bean, record), ex);
-			return this.history.add(record);
+			return this.recorder.reloadFailed(record, bean.className(), ex);
 		}
 	}
 
@@ -312,8 +308,7 @@ public final class BeanReloader implements AutoCloseable {
 		int generation = (bean != null) ? bean.target().current().number() : 0;
 		ReloadRecord record = ReloadRecord.failed(Instant.now(), (bean != null) ? bean.name() : null, trigger, classes,
 				generation, 0, failure);
-		logger.warn(ReloadLog.failedBeforeReload(record));
-		return this.history.add(record);
+		return this.recorder.failedBeforeReload(record);
 	}
 
 	private void releaseCaches(Generation previous) {

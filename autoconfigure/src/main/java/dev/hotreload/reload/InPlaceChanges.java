@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,7 +26,7 @@ import dev.hotreload.ReloadRecord.Trigger;
 import dev.hotreload.ReloadRecord.Verdict;
 import dev.hotreload.classloading.ClassFileVersion;
 import dev.hotreload.classloading.DefinedClassBytes;
-import dev.hotreload.history.ReloadHistory;
+import dev.hotreload.history.ReloadRecorder;
 import dev.hotreload.linkage.LinkageCheck;
 import dev.hotreload.linkage.LinkageProblem;
 import dev.hotreload.redefine.ClassRedefiner;
@@ -68,7 +67,7 @@ public final class InPlaceChanges {
 
 	private final InstrumentationAccess instrumentationAccess;
 
-	private final ReloadHistory history;
+	private final ReloadRecorder recorder;
 
 	private final PendingRefresh pendingRefresh;
 
@@ -89,19 +88,19 @@ public final class InPlaceChanges {
 	/**
 	 * Create the applier of in-place changes.
 	 * @param instrumentationAccess where the instrumentation comes from
-	 * @param history where the records go
+	 * @param recorder where the records go
 	 * @param pendingRefresh where the classes that only a refresh can apply go
 	 * @param readPatience how long a class file that is still being written is read again
 	 * @param applicationClassLoader the application's class loader, to tell bean classes
 	 */
-	public InPlaceChanges(InstrumentationAccess instrumentationAccess, ReloadHistory history,
+	public InPlaceChanges(InstrumentationAccess instrumentationAccess, ReloadRecorder recorder,
 			PendingRefresh pendingRefresh, Duration readPatience, @Nullable ClassLoader applicationClassLoader) {
 		Assert.notNull(instrumentationAccess, "'instrumentationAccess' must not be null");
-		Assert.notNull(history, "'history' must not be null");
+		Assert.notNull(recorder, "'recorder' must not be null");
 		Assert.notNull(pendingRefresh, "'pendingRefresh' must not be null");
 		Assert.notNull(readPatience, "'readPatience' must not be null");
 		this.instrumentationAccess = instrumentationAccess;
-		this.history = history;
+		this.recorder = recorder;
 		this.pendingRefresh = pendingRefresh;
 		this.readPatience = readPatience;
 		this.metadataReaders = new SimpleMetadataReaderFactory(applicationClassLoader);
@@ -290,8 +289,7 @@ public final class InPlaceChanges {
 	void apply(Decision decision, Trigger trigger) {
 		decision.unreadable.forEach((className, failure) -> {
 			ReloadRecord record = ReloadRecord.failed(Instant.now(), null, trigger, List.of(className), 0, 0, failure);
-			logger.warn(ReloadLog.failedBeforeReload(record));
-			this.history.add(record);
+			this.recorder.failedBeforeReload(record);
 		});
 		List<Verdict> loadOnUse = decision.of(Category.LOAD_ON_USE);
 		loadOnUse.forEach((verdict) -> this.pendingRefresh.remove(verdict.className()));
@@ -331,10 +329,7 @@ public final class InPlaceChanges {
 			List<String> running = RunningMethods.notes(classes);
 			ReloadRecord record = ReloadRecord.redefined(timestamp, trigger, classes, millisSince(start), verdicts)
 				.withNotes(running);
-			logger.info(String.format(Locale.ROOT, "Redefined %d class%s in place in %.1f ms: %s%s", classes.size(),
-					(classes.size() == 1) ? "" : "es", record.durationMillis(), String.join(", ", classes),
-					running.isEmpty() ? "" : "; " + String.join("; ", running)));
-			this.history.add(record);
+			this.recorder.redefined(record);
 		}
 		catch (Exception | LinkageError ex) {
 			// The JVM applies all definitions or none, so the old classes keep running.
@@ -342,10 +337,7 @@ public final class InPlaceChanges {
 			Failure failure = refusal(ex, classes);
 			ReloadRecord record = ReloadRecord.failed(timestamp, null, trigger, classes, 0, millisSince(start), failure)
 				.withVerdicts(verdicts);
-			logger.warn(String.format(Locale.ROOT,
-					"Redefinition of %s failed after %.1f ms; the previous code keeps serving: %s: %s",
-					String.join(", ", classes), record.durationMillis(), failure.type(), failure.message()));
-			this.history.add(record);
+			this.recorder.redefinitionFailed(record);
 		}
 	}
 
