@@ -126,9 +126,8 @@ class OnceBuiltAnnotationChangeTests {
 				assertThat(verdict.reason()).contains(ADDED);
 			});
 			assertThat(refreshed.classes()).contains("demo.Vault");
-			assertThat(refreshed.verdicts()).extracting(Verdict::reason).anySatisfy((reason) -> {
-				assertThat(reason).contains(ADDED);
-			});
+			assertThat(refreshed.verdicts()).extracting(Verdict::reason)
+				.anySatisfy((reason) -> assertThat(reason).contains(ADDED));
 			await().atMost(Duration.ofSeconds(30))
 				.ignoreExceptions()
 				.untilAsserted(() -> assertThat(get(app, null).statusCode()).isEqualTo(401));
@@ -139,9 +138,8 @@ class OnceBuiltAnnotationChangeTests {
 			long second = lastId(app);
 			app.compile("demo.Vault", VAULT.formatted(PRE_AUTHORIZE.formatted("hasRole('GUEST')"), "gold v3"));
 			ReloadRecord again = awaitRefreshAfter(app, second);
-			assertThat(again.verdicts()).extracting(Verdict::reason).anySatisfy((reason) -> {
-				assertThat(reason).contains("@PreAuthorize on method open() changed");
-			});
+			assertThat(again.verdicts()).extracting(Verdict::reason)
+				.anySatisfy((reason) -> assertThat(reason).contains("@PreAuthorize on method open() changed"));
 			await().atMost(Duration.ofSeconds(30))
 				.ignoreExceptions()
 				.untilAsserted(() -> assertThat(get(app, "user:secret").statusCode()).isEqualTo(403));
