@@ -30,9 +30,10 @@ import org.springframework.util.Assert;
  * The refresh runtime of this JVM: what outlives the application context across full
  * refreshes, held in a static field of the base class loader, which every run of the
  * application shares. It holds the reload history, the refresh in progress, the last
- * instances of the {@code KEEP} beans until the new context takes their state, and the
- * {@code @SurvivesRefresh} instances, and no class of the project once a refresh is over,
- * so that nothing keeps a previous run's class loader reachable.
+ * instances of the {@code KEEP} beans until the new context takes their state, the
+ * {@code @SurvivesRefresh} instances and the properties that later runs take from an
+ * earlier one, and no class of the project once a refresh is over, so that nothing keeps
+ * a previous run's class loader reachable.
  * <p>
  * There is always one: {@link #current()} is {@link #isRefreshable() not refreshable}
  * until hot reload's {@link Refresher} or DevTools' restarter activates it.
@@ -56,6 +57,8 @@ public final class RefreshRuntime {
 	private final Map<String, FieldReport> carriedFields = new TreeMap<>();
 
 	private final Map<String, Object> survivors = new ConcurrentHashMap<>();
+
+	private final Map<String, String> keptProperties = new TreeMap<>();
 
 	private @Nullable ReloadHistory history;
 
@@ -290,6 +293,44 @@ public final class RefreshRuntime {
 	}
 
 	/**
+	 * Keep a property for the later runs of the application, such as a value that Spring
+	 * Boot generated at random in this run and that must stay the same. The value is
+	 * never logged.
+	 * @param name the property's name
+	 * @param value its value
+	 */
+	public void keepProperty(String name, String value) {
+		Assert.hasText(name, "'name' must not be empty");
+		Assert.notNull(value, "'value' must not be null");
+		if (isRefreshable()) {
+			synchronized (this.monitor) {
+				this.keptProperties.put(name, value);
+			}
+		}
+	}
+
+	/**
+	 * Forget a kept property, as when a run has it from the application's own
+	 * configuration.
+	 * @param name the property's name
+	 */
+	public void forgetProperty(String name) {
+		synchronized (this.monitor) {
+			this.keptProperties.remove(name);
+		}
+	}
+
+	/**
+	 * Return the properties kept for the later runs.
+	 * @return the values by name
+	 */
+	public Map<String, String> keptProperties() {
+		synchronized (this.monitor) {
+			return Map.copyOf(this.keptProperties);
+		}
+	}
+
+	/**
 	 * Record the refresh in progress as done, once the new context is ready.
 	 * @param history the new context's view of the history, whose listeners publish the
 	 * record's event in the new context
@@ -411,6 +452,25 @@ public final class RefreshRuntime {
 		 * @param context the context, or {@code null} if none was created
 		 */
 		default void contextGone(@Nullable ConfigurableApplicationContext context) {
+		}
+
+		/**
+		 * Tell whether a thread runs the application that this restart refreshes, as the
+		 * thread that prepares its environment.
+		 * @param thread the thread
+		 * @return whether it runs the application
+		 */
+		default boolean runs(Thread thread) {
+			return true;
+		}
+
+		/**
+		 * Return the development defaults of every run: properties that the application
+		 * takes unless its configuration sets them.
+		 * @return the values by name
+		 */
+		default Map<String, String> propertyDefaults() {
+			return Map.of();
 		}
 
 		/**

@@ -56,6 +56,13 @@ public final class Refresher implements RefreshRuntime.Restart {
 
 	private static final Log logger = LogFactory.getLog(Refresher.class);
 
+	/**
+	 * What every run takes unless the application sets it, as DevTools does for its
+	 * restarts: HTTP sessions that Tomcat saves when a run stops and loads when the next
+	 * one starts.
+	 */
+	static final Map<String, String> PROPERTY_DEFAULTS = Map.of("server.servlet.session.persistent", "true");
+
 	private final String mainClassName;
 
 	private final String[] args;
@@ -194,6 +201,22 @@ public final class Refresher implements RefreshRuntime.Restart {
 	}
 
 	/**
+	 * Tell whether a thread runs the application: its context class loader is the current
+	 * refresh loader.
+	 * @param thread the thread
+	 */
+	@Override
+	public boolean runs(Thread thread) {
+		RefreshClassLoader current = this.classLoader;
+		return current != null && thread.getContextClassLoader() == current;
+	}
+
+	@Override
+	public Map<String, String> propertyDefaults() {
+		return PROPERTY_DEFAULTS;
+	}
+
+	/**
 	 * Tell whether a context is the root context of the application this refresher runs:
 	 * it is prepared on a thread whose context class loader is the current refresh
 	 * loader.
@@ -201,7 +224,7 @@ public final class Refresher implements RefreshRuntime.Restart {
 	 */
 	@Override
 	public void contextPrepared(ConfigurableApplicationContext context) {
-		if (context.getParent() == null && Thread.currentThread().getContextClassLoader() == this.classLoader) {
+		if (context.getParent() == null && runs(Thread.currentThread())) {
 			this.contexts.add(context);
 		}
 	}
