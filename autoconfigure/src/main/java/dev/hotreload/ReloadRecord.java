@@ -1,6 +1,7 @@
 package dev.hotreload;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,15 @@ import org.springframework.util.Assert;
  * left out of the JSON)
  * @param mappings what the reload changed in the bean's request mappings, empty unless
  * the bean is a controller whose mappings changed
+ * @param properties the keys of the configuration that a change of a configuration file
+ * changed, added and removed, never their values; {@code null} (left out of the JSON) for
+ * a change of classes
  */
 public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Trigger trigger, List<String> classes,
 		Outcome outcome, int generation, double durationMillis, FieldReport fields, @Nullable Failure failure,
 		int inFlightCalls, List<Verdict> verdicts, List<String> notes,
-		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FieldReport> carried, MappingReport mappings) {
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, FieldReport> carried, MappingReport mappings,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable PropertyChanges properties) {
 
 	/**
 	 * Create a record, checking its components.
@@ -63,6 +68,8 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	 * @param notes what else the reader should know
 	 * @param carried what each {@code KEEP} bean took across a full refresh
 	 * @param mappings what the reload changed in the bean's request mappings
+	 * @param properties the keys a change of a configuration file changed, or
+	 * {@code null}
 	 */
 	public ReloadRecord {
 		Assert.notNull(timestamp, "'timestamp' must not be null");
@@ -113,7 +120,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public static ReloadRecord reloaded(Instant timestamp, String bean, Trigger trigger, List<String> classes,
 			int generation, double durationMillis, FieldReport fields, int inFlightCalls, List<String> notes) {
 		return new ReloadRecord(0, timestamp, bean, trigger, classes, Outcome.RELOADED, generation, durationMillis,
-				fields, null, inFlightCalls, List.of(), notes, Map.of(), MappingReport.NONE);
+				fields, null, inFlightCalls, List.of(), notes, Map.of(), MappingReport.NONE, null);
 	}
 
 	/**
@@ -133,7 +140,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 			int generation, double durationMillis, Failure failure) {
 		Assert.notNull(failure, "'failure' must not be null");
 		return new ReloadRecord(0, timestamp, bean, trigger, classes, Outcome.FAILED, generation, durationMillis,
-				FieldReport.NONE, failure, 0, List.of(), List.of(), Map.of(), MappingReport.NONE);
+				FieldReport.NONE, failure, 0, List.of(), List.of(), Map.of(), MappingReport.NONE, null);
 	}
 
 	/**
@@ -150,7 +157,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public static ReloadRecord redefined(Instant timestamp, Trigger trigger, List<String> classes,
 			double durationMillis, List<Verdict> verdicts) {
 		return new ReloadRecord(0, timestamp, null, trigger, classes, Outcome.REDEFINED, 0, durationMillis,
-				FieldReport.NONE, null, 0, verdicts, List.of(), Map.of(), MappingReport.NONE);
+				FieldReport.NONE, null, 0, verdicts, List.of(), Map.of(), MappingReport.NONE, null);
 	}
 
 	/**
@@ -167,7 +174,34 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public static ReloadRecord refreshed(Instant timestamp, Trigger trigger, List<String> classes,
 			double durationMillis, Map<String, FieldReport> carried) {
 		return new ReloadRecord(0, timestamp, null, trigger, classes, Outcome.REFRESHED, 0, durationMillis,
-				FieldReport.NONE, null, 0, List.of(), List.of(), carried, MappingReport.NONE);
+				FieldReport.NONE, null, 0, List.of(), List.of(), carried, MappingReport.NONE, null);
+	}
+
+	/**
+	 * Create the record of a changed configuration file applied without a refresh.
+	 * @param timestamp when the change was noticed
+	 * @param files the configuration files, relative to their class directory
+	 * @param durationMillis how long it took
+	 * @param properties the keys changed, added and removed
+	 * @param notes what was done: beans rebound, new generations, log levels
+	 * @return the record, without an id until the history adds it
+	 */
+	public static ReloadRecord reconfigured(Instant timestamp, List<String> files, double durationMillis,
+			PropertyChanges properties, List<String> notes) {
+		Assert.notNull(properties, "'properties' must not be null");
+		return new ReloadRecord(0, timestamp, null, Trigger.FILE_CHANGE, files, Outcome.RECONFIGURED, 0, durationMillis,
+				FieldReport.NONE, null, 0, List.of(), notes, Map.of(), MappingReport.NONE, properties);
+	}
+
+	/**
+	 * Return this record with the given property changes.
+	 * @param properties the keys a change of a configuration file changed
+	 * @return a copy of this record with those changes
+	 */
+	public ReloadRecord withProperties(@Nullable PropertyChanges properties) {
+		return new ReloadRecord(this.id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
+				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, this.verdicts,
+				this.notes, this.carried, this.mappings, properties);
 	}
 
 	/**
@@ -178,7 +212,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public ReloadRecord withVerdicts(List<Verdict> verdicts) {
 		return new ReloadRecord(this.id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
 				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, verdicts,
-				this.notes, this.carried, this.mappings);
+				this.notes, this.carried, this.mappings, this.properties);
 	}
 
 	/**
@@ -189,7 +223,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public ReloadRecord withNotes(List<String> notes) {
 		return new ReloadRecord(this.id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
 				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, this.verdicts,
-				notes, this.carried, this.mappings);
+				notes, this.carried, this.mappings, this.properties);
 	}
 
 	/**
@@ -200,7 +234,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public ReloadRecord withMappings(MappingReport mappings) {
 		return new ReloadRecord(this.id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
 				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, this.verdicts,
-				this.notes, this.carried, mappings);
+				this.notes, this.carried, mappings, this.properties);
 	}
 
 	/**
@@ -211,7 +245,7 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 	public ReloadRecord withId(long id) {
 		return new ReloadRecord(id, this.timestamp, this.bean, this.trigger, this.classes, this.outcome,
 				this.generation, this.durationMillis, this.fields, this.failure, this.inFlightCalls, this.verdicts,
-				this.notes, this.carried, this.mappings);
+				this.notes, this.carried, this.mappings, this.properties);
 	}
 
 	/**
@@ -251,7 +285,13 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 		 * A full refresh closed the application context and started it again on a fresh
 		 * class loader.
 		 */
-		REFRESHED
+		REFRESHED,
+
+		/**
+		 * A changed configuration file was applied to the running application: the
+		 * environment was updated, and the beans that read the changed keys follow.
+		 */
+		RECONFIGURED
 
 	}
 
@@ -307,6 +347,49 @@ public record ReloadRecord(long id, Instant timestamp, @Nullable String bean, Tr
 			added = List.copyOf(added);
 			removed = List.copyOf(removed);
 			changed = List.copyOf(changed);
+		}
+
+	}
+
+	/**
+	 * The keys of the configuration that a change of a configuration file changed, added
+	 * and removed. Only keys: values may be passwords and tokens.
+	 *
+	 * @param changed keys whose value changed
+	 * @param added keys that no configuration file had
+	 * @param removed keys that no configuration file has any more
+	 */
+	public record PropertyChanges(List<String> changed, List<String> added, List<String> removed) {
+
+		/**
+		 * Create the changes, each list sorted.
+		 * @param changed keys whose value changed
+		 * @param added keys that are new
+		 * @param removed keys that are gone
+		 */
+		public PropertyChanges {
+			changed = changed.stream().sorted().toList();
+			added = added.stream().sorted().toList();
+			removed = removed.stream().sorted().toList();
+		}
+
+		/**
+		 * Return every key of the change.
+		 * @return the changed, added and removed keys, sorted
+		 */
+		public List<String> all() {
+			List<String> all = new ArrayList<>(this.changed);
+			all.addAll(this.added);
+			all.addAll(this.removed);
+			return all.stream().sorted().toList();
+		}
+
+		/**
+		 * Tell whether no key changed.
+		 * @return whether the change is empty
+		 */
+		public boolean isEmpty() {
+			return this.changed.isEmpty() && this.added.isEmpty() && this.removed.isEmpty();
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.hotreload.autoconfigure;
 import java.nio.file.Path;
 import java.util.Set;
 
+import dev.hotreload.ApplicationReconfiguredEvent;
 import dev.hotreload.ApplicationRefreshedEvent;
 import dev.hotreload.BeanReloadedEvent;
 import dev.hotreload.ClassesRedefinedEvent;
@@ -10,8 +11,9 @@ import dev.hotreload.HotReloadEvent;
 import dev.hotreload.HotReloadable;
 import dev.hotreload.ReloadFailedEvent;
 import dev.hotreload.ReloadRecord;
-import dev.hotreload.classloading.ClassFileNames;
 import dev.hotreload.classloading.ClassPathDirectories;
+import dev.hotreload.config.Reconfigurator;
+import dev.hotreload.config.WatchedFiles;
 import dev.hotreload.history.ReloadHistory;
 import dev.hotreload.history.ReloadRecorder;
 import dev.hotreload.redefine.InstrumentationAccess;
@@ -27,16 +29,20 @@ import dev.hotreload.reload.ReloadableBeanPostProcessor;
 import dev.hotreload.reload.ReloadableBeans;
 import dev.hotreload.watch.ChangeSource;
 import dev.hotreload.watch.DirectoryWatch;
+import dev.hotreload.watch.FileChangeListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Role;
@@ -140,16 +146,33 @@ public final class HotReloadAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty(name = "hotreload.configuration.enabled", matchIfMissing = true)
+	Reconfigurator hotReloadReconfigurator(ConfigurableApplicationContext context, ReloadableBeans hotReloadableBeans,
+			HotReloadEngine hotReloadEngine, ReloadRecorder hotReloadRecorder, PendingRefresh hotReloadPendingRefresh,
+			HotReloadProperties properties) {
+		return new Reconfigurator(context, hotReloadableBeans, hotReloadEngine, hotReloadRecorder,
+				hotReloadPendingRefresh,
+				properties.getRefresh().isOnUnreloadableChange() ? refreshOnUnreloadableChange() : null,
+				hotReloadableBeans.classDirectories());
+	}
+
+	@Bean
 	ClassChangeWatcher hotReloadClassChangeWatcher(ReloadableBeans hotReloadableBeans,
-			ChangeDispatcher hotReloadChangeDispatcher, HotReloadProperties properties) {
+			ChangeDispatcher hotReloadChangeDispatcher, HotReloadProperties properties,
+			ObjectProvider<Reconfigurator> hotReloadReconfigurator) {
 		// On hot reload's refresher, the intake that outlives this context; otherwise a
 		// watcher of the context's own.
 		ChangeSource source = RefreshRuntime.current()
 			.changeSource(hotReloadableBeans.classDirectories(),
 					(directories) -> new DirectoryWatch("hotreload", directories,
 							properties.getWatch().getQuietPeriod(), properties.getWatch().getDeletionQuietPeriod(),
-							(path) -> ClassFileNames.isClassFile(path.toString())));
-		return new ClassChangeWatcher(hotReloadableBeans, hotReloadChangeDispatcher, source);
+							WatchedFiles::isWatched));
+		Reconfigurator reconfigurator = hotReloadReconfigurator.getIfAvailable();
+		FileChangeListener listener = (reconfigurator != null) ? (changes) -> {
+			hotReloadChangeDispatcher.onChange(changes);
+			reconfigurator.onChange(changes);
+		} : hotReloadChangeDispatcher;
+		return new ClassChangeWatcher(hotReloadableBeans, listener, source);
 	}
 
 	private static HotReloadEvent eventOf(ReloadHistory history, ReloadRecord record) {
@@ -157,6 +180,7 @@ public final class HotReloadAutoConfiguration {
 			case FAILED -> new ReloadFailedEvent(history, record);
 			case REDEFINED -> new ClassesRedefinedEvent(history, record);
 			case REFRESHED -> new ApplicationRefreshedEvent(history, record);
+			case RECONFIGURED -> new ApplicationReconfiguredEvent(history, record);
 			default -> new BeanReloadedEvent(history, record);
 		};
 	}

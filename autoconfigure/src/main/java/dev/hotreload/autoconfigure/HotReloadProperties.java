@@ -46,6 +46,8 @@ public class HotReloadProperties {
 
 	private final Endpoint endpoint = new Endpoint();
 
+	private final ConfigurationFiles configuration = new ConfigurationFiles();
+
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
 	}
@@ -96,6 +98,35 @@ public class HotReloadProperties {
 
 	public Endpoint getEndpoint() {
 		return this.endpoint;
+	}
+
+	public ConfigurationFiles getConfiguration() {
+		return this.configuration;
+	}
+
+	/**
+	 * Properties of configuration changes: a changed application.properties or
+	 * application.yml in a watched class directory.
+	 */
+	public static class ConfigurationFiles {
+
+		/**
+		 * Whether a changed configuration file (application*.properties, .yml, .yaml) in
+		 * a watched class directory is applied to the running application: the
+		 * environment, @ConfigurationProperties beans, log levels and the reloadable
+		 * beans that read a changed key through @Value, or a full refresh for what only a
+		 * refresh applies.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**

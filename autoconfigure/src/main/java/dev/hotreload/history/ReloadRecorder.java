@@ -184,6 +184,33 @@ public final class ReloadRecorder {
 		return added;
 	}
 
+	/**
+	 * Record a changed configuration applied to the running application. The line names
+	 * the keys, never their values.
+	 * @param record the record, with its property changes
+	 * @return the record, with its id
+	 */
+	public ReloadRecord reconfigured(ReloadRecord record) {
+		List<String> keys = (record.properties() != null) ? record.properties().all() : List.of();
+		logger.info(String.format(Locale.ROOT, "Reconfigured %d propert%s (%s) in %.1f ms: %s", keys.size(),
+				(keys.size() == 1) ? "y" : "ies", String.join(", ", keys), record.durationMillis(),
+				String.join("; ", record.notes())));
+		return this.history.add(record);
+	}
+
+	/**
+	 * Record a changed configuration file that could not be applied; the previous
+	 * configuration keeps serving.
+	 * @param record the record of the failure
+	 * @return the record, with its id
+	 */
+	public ReloadRecord reconfigurationFailed(ReloadRecord record) {
+		logger.warn(String.format(Locale.ROOT,
+				"Reconfiguration from %s failed after %.1f ms; the previous configuration keeps serving: %s",
+				String.join(", ", record.classes()), record.durationMillis(), describe(record.failure())));
+		return this.history.add(record);
+	}
+
 	// Such as "+GET /vets/count, -GET /owners/find, ~GET /owners/{id}".
 	private static String mappings(MappingReport mappings) {
 		List<String> parts = new ArrayList<>();

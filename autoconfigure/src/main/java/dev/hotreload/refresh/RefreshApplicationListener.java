@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.hotreload.ReloadRecord.Trigger;
-import dev.hotreload.classloading.ClassFileNames;
 import dev.hotreload.classloading.ClassPathDirectories;
+import dev.hotreload.config.WatchedFiles;
 import dev.hotreload.history.ReloadHistory;
 import dev.hotreload.refresh.devtools.DevToolsRestart;
 import dev.hotreload.watch.ChangeIntake;
@@ -122,7 +122,7 @@ public final class RefreshApplicationListener implements ApplicationListener<Spr
 			.refresh(Trigger.FILE_CHANGE, List.copyOf(changes.changedClassNames())));
 		Refresher refresher = new Refresher(mainClassName, args, directories, baseClassLoader, failureWatch,
 				(unattended) -> new ChangeIntake("hotreload", paths, quietPeriod, deletionQuietPeriod,
-						(path) -> ClassFileNames.isClassFile(path.toString()), unattended),
+						WatchedFiles::isWatched, unattended),
 				RefreshApplicationListener::refreshEnded);
 		RefreshRuntime runtime = RefreshRuntime.activate(refresher);
 		Assert.state(runtime.restart() == refresher, "The application is refreshable already");

@@ -1,0 +1,215 @@
+package dev.hotreload.refresh;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+import dev.hotreload.ReloadRecord;
+import dev.hotreload.ReloadRecord.Category;
+import dev.hotreload.ReloadRecord.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A changed {@code application.properties} or {@code application-<profile>.properties} in
+ * the class directory of a real application: the environment follows, in the order of
+ * precedence Spring Boot loaded the files in; a project's
+ * {@code @ConfigurationProperties} bean is rebound in place, a reloadable bean that reads
+ * a changed key through {@code @Value} gets a new generation with its state, log levels
+ * follow, a key only a refresh applies refreshes, and a file that does not bind fails
+ * while the previous configuration keeps serving. No value appears in the history or the
+ * log.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ConfigurationFileChangeTests {
+
+	private static final String SECRET = "s3cr3t-first-value";
+
+	private static final String NEW_SECRET = "t0p-s3cr3t-second";
+
+	private static final String PROPERTIES = """
+			package demo;
+			@org.springframework.boot.context.properties.ConfigurationProperties("app")
+			public class AppProperties {
+				private String greeting = "none";
+				private int limit;
+				private String secret;
+				public String getGreeting() { return greeting; }
+				public void setGreeting(String greeting) { this.greeting = greeting; }
+				public int getLimit() { return limit; }
+				public void setLimit(int limit) { this.limit = limit; }
+				public String getSecret() { return secret; }
+				public void setSecret(String secret) { this.secret = secret; }
+			}
+			""";
+
+	private static final String CONFIG = """
+			package demo;
+			@org.springframework.context.annotation.Configuration
+			@org.springframework.boot.context.properties.EnableConfigurationProperties(AppProperties.class)
+			public class Config {
+			}
+			""";
+
+	private static final String GREETER = """
+			package demo;
+			@org.springframework.stereotype.Component
+			@dev.hotreload.HotReloadable
+			public class Greeter {
+				@org.springframework.beans.factory.annotation.Value("${app.suffix:}")
+				private String suffix;
+				private int count;
+				public String greet(String greeting, String name) {
+					return greeting + " " + name + suffix + " #" + (++count);
+				}
+			}
+			""";
+
+	private static final String PLAIN = """
+			package demo;
+			@org.springframework.stereotype.Component
+			public class Plain {
+				@org.springframework.beans.factory.annotation.Value("${app.plain:unset}")
+				String plain;
+			}
+			""";
+
+	private static final String WEB = """
+			package demo;
+			@org.springframework.web.bind.annotation.RestController
+			public class Web {
+				private static final org.apache.commons.logging.Log logger =
+						org.apache.commons.logging.LogFactory.getLog(Web.class);
+				private final AppProperties properties;
+				private final Greeter greeter;
+				private final Plain plain;
+				public Web(AppProperties properties, Greeter greeter, Plain plain) {
+					this.properties = properties;
+					this.greeter = greeter;
+					this.plain = plain;
+				}
+				@org.springframework.web.bind.annotation.GetMapping("/greet/{name}")
+				public String greet(@org.springframework.web.bind.annotation.PathVariable String name) {
+					return greeter.greet(properties.getGreeting(), name);
+				}
+				@org.springframework.web.bind.annotation.GetMapping("/limit")
+				public String limit() {
+					return properties.getLimit() + " " + plain.plain;
+				}
+				@org.springframework.web.bind.annotation.GetMapping("/debug")
+				public String debug() {
+					return String.valueOf(logger.isDebugEnabled());
+				}
+			}
+			""";
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void changedConfigurationIsAppliedHotWithItsStateAndNoValueShown(CapturedOutput output) throws Exception {
+		Path classes = Files.createDirectories(this.temp.resolve("target/classes"));
+		write(classes, "application.properties", """
+				app.greeting=Hello
+				app.limit=3
+				app.suffix=!
+				app.secret=%s
+				logging.level.demo=INFO
+				""".formatted(SECRET));
+		write(classes, "application-dev.properties", "app.limit=7\n");
+		try (RefreshingApplication app = RefreshingApplication.start(this.temp,
+				List.of("demo.App", RefreshingApplication.APP, "demo.AppProperties", PROPERTIES, "demo.Config", CONFIG,
+						"demo.Greeter", GREETER, "demo.Plain", PLAIN, "demo.Web", WEB),
+				"--spring.profiles.active=dev")) {
+			assertThat(app.body("/greet/ann")).isEqualTo("Hello ann! #1");
+			// The profile's file takes precedence, as at startup.
+			assertThat(app.body("/limit")).isEqualTo("7 unset");
+
+			write(classes, "application.properties", """
+					app.greeting=Hi
+					app.limit=4
+					app.suffix=!
+					app.secret=%s
+					logging.level.demo=DEBUG
+					""".formatted(NEW_SECRET));
+			ReloadRecord reconfigured = awaitRecord(app, (record) -> record.outcome() == Outcome.RECONFIGURED);
+			assertThat(reconfigured.classes()).containsExactly("application.properties");
+			assertThat(reconfigured.properties()).isNotNull();
+			// app.limit is overridden by the profile's file: no change.
+			assertThat(reconfigured.properties().changed()).containsExactly("app.greeting", "app.secret",
+					"logging.level.demo");
+			assertThat(reconfigured.notes()).contains("rebound [app-demo.AppProperties]", "log levels of [demo]");
+			assertThat(app.body("/greet/bob")).isEqualTo("Hi bob! #2");
+			assertThat(app.body("/limit")).isEqualTo("7 unset");
+			assertThat(app.body("/debug")).isEqualTo("true");
+
+			write(classes, "application-dev.properties", "app.limit=8\napp.suffix=?\n");
+			ReloadRecord second = awaitRecord(app,
+					(record) -> record.outcome() == Outcome.RECONFIGURED && record.id() > reconfigured.id());
+			assertThat(second.properties().changed()).containsExactly("app.limit", "app.suffix");
+			assertThat(second.notes()).contains("new generation of 'greeter'");
+			assertThat(app.body("/limit")).isEqualTo("8 unset");
+			// A new generation of the reloadable bean, with its count kept.
+			assertThat(app.body("/greet/cy")).isEqualTo("Hi cy? #3");
+
+			write(classes, "application-dev.properties", "app.limit=abc-%s\napp.suffix=?\n".formatted(NEW_SECRET));
+			ReloadRecord failed = awaitRecord(app,
+					(record) -> record.outcome() == Outcome.FAILED && record.id() > second.id());
+			assertThat(failed.classes()).containsExactly("application-dev.properties");
+			assertThat(failed.failure().message()).contains("app.limit");
+			assertThat(app.body("/limit")).isEqualTo("8 unset");
+			write(classes, "application-dev.properties", "app.limit=9\napp.suffix=?\n");
+			ReloadRecord fixed = awaitRecord(app,
+					(record) -> record.outcome() == Outcome.RECONFIGURED && record.id() > failed.id());
+			assertThat(fixed.properties().changed()).containsExactly("app.limit");
+			assertThat(app.body("/limit")).isEqualTo("9 unset");
+
+			// Read by a bean that is not reloadable: only a refresh applies it.
+			write(classes, "application-dev.properties", "app.limit=9\napp.suffix=?\napp.plain=set\n");
+			ReloadRecord refreshed = awaitRecord(app,
+					(record) -> record.outcome() == Outcome.REFRESHED && record.id() > fixed.id());
+			assertThat(refreshed.verdicts()).singleElement().satisfies((verdict) -> {
+				assertThat(verdict.className()).isEqualTo("application-dev.properties");
+				assertThat(verdict.category()).isEqualTo(Category.REFRESH);
+				assertThat(verdict.reason()).contains("app.plain", "'plain'");
+			});
+			await().atMost(Duration.ofSeconds(30))
+				.ignoreExceptions()
+				.untilAsserted(() -> assertThat(app.body("/limit")).isEqualTo("9 set"));
+			assertThat(app.body("/greet/dan")).isEqualTo("Hi dan? #4");
+
+			String json = app.body("/actuator/hotreload");
+			assertThat(json).contains("\"RECONFIGURED\"", "\"properties\"", "app.secret")
+				.doesNotContain(SECRET, NEW_SECRET);
+			assertThat(output.toString()).doesNotContain(SECRET, NEW_SECRET)
+				.contains("Reconfigured 3 properties (app.greeting, app.secret, logging.level.demo) in ");
+		}
+	}
+
+	private static ReloadRecord awaitRecord(RefreshingApplication app, Predicate<ReloadRecord> wanted) {
+		ReloadRecord[] found = new ReloadRecord[1];
+		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+			found[0] = app.history().stream().filter(wanted).findFirst().orElse(null);
+			return found[0] != null;
+		});
+		return found[0];
+	}
+
+	private static void write(Path classes, String name, String content) throws IOException {
+		Path temporary = Files.writeString(classes.resolve(name + ".tmp"), content);
+		Files.move(temporary, classes.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+				StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
