@@ -319,9 +319,23 @@ public final class RefreshRuntime {
 		}
 		ReloadRecord record = history.addReserved(ReloadRecord
 			.refreshed(run.timestamp, run.trigger, List.copyOf(run.classes), millisSince(run.start), carried)
-			.withVerdicts(List.copyOf(run.verdicts.values())), run.id);
+			.withVerdicts(List.copyOf(run.verdicts.values()))
+			.withNotes(this.restart.notes()), run.id);
 		logger.info(describe(record, unclaimed, survivorNames()));
 		return record;
+	}
+
+	/**
+	 * Record the refresh in progress as failed, unless its restart launches the
+	 * application again. The state of the {@code KEEP} beans stays for the next attempt.
+	 * @param context the context that failed to start, or {@code null} if none was
+	 * created
+	 * @param error why the new context did not start
+	 * @return the record, or {@code null} if no refresh was in progress or it goes on
+	 */
+	@Nullable ReloadRecord failed(@Nullable ConfigurableApplicationContext context, Throwable error) {
+		Throwable failure = this.restart.failure(context, error);
+		return (failure != null) ? failed(failure) : null;
 	}
 
 	/**
@@ -398,6 +412,7 @@ public final class RefreshRuntime {
 		if (!survivors.isEmpty()) {
 			message.append("; survived: ").append(survivors);
 		}
+		record.notes().forEach((note) -> message.append("; ").append(note));
 		return message.toString();
 	}
 
@@ -432,6 +447,27 @@ public final class RefreshRuntime {
 		 */
 		default ChangeSource changeSource(Collection<Path> directories, Function<List<Path>, ChangeSource> own) {
 			return own.apply(List.copyOf(directories));
+		}
+
+		/**
+		 * Decide what a run of the application that failed to start leaves in the
+		 * history.
+		 * @param context the context that failed, or {@code null} if none was created
+		 * @param error why it failed
+		 * @return the failure to record, or {@code null} if the run is launched again, so
+		 * that the refresh in progress waits for the outcome of the next attempt
+		 */
+		default @Nullable Throwable failure(@Nullable ConfigurableApplicationContext context, Throwable error) {
+			return error;
+		}
+
+		/**
+		 * Return what the record of the refresh in progress notes about how it went, such
+		 * as the attempts it took.
+		 * @return the notes, one sentence each
+		 */
+		default List<String> notes() {
+			return List.of();
 		}
 
 		/**
