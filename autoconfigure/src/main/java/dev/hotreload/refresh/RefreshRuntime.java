@@ -335,7 +335,15 @@ public final class RefreshRuntime {
 	 */
 	@Nullable ReloadRecord failed(@Nullable ConfigurableApplicationContext context, Throwable error) {
 		Throwable failure = this.restart.failure(context, error);
-		return (failure != null) ? failed(failure) : null;
+		if (failure != null) {
+			return failed(failure);
+		}
+		// What the failed attempt's beans took is taken again by the next one.
+		synchronized (this.monitor) {
+			this.carriedFields.clear();
+			this.claimed.clear();
+		}
+		return null;
 	}
 
 	/**

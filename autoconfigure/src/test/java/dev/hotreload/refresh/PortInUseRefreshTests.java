@@ -49,6 +49,7 @@ class PortInUseRefreshTests {
 			assertThat(grabber.held()).as("the test held the port during the refresh").isTrue();
 			assertThat(refreshed.outcome()).isEqualTo(Outcome.REFRESHED);
 			assertThat(refreshed.failure()).isNull();
+			assertThat(refreshed.carried().get("counter").kept()).containsExactlyInAnyOrder("count", "names");
 			assertThat(refreshed.notes()).singleElement()
 				.asString()
 				.matches("the port " + port + " was in use, so it took \\d+ attempts")
