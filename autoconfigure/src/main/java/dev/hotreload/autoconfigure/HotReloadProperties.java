@@ -171,6 +171,13 @@ public class HotReloadProperties {
 		 */
 		private boolean onUnreloadableChange = true;
 
+		/**
+		 * How long a full refresh whose new web server finds its port in use launches the
+		 * application again, with a backoff from 100 ms, before it fails. Read from the
+		 * environment of the run that found the port in use.
+		 */
+		private Duration portRetryTimeout = Duration.ofSeconds(10);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -185,6 +192,14 @@ public class HotReloadProperties {
 
 		public void setOnUnreloadableChange(boolean onUnreloadableChange) {
 			this.onUnreloadableChange = onUnreloadableChange;
+		}
+
+		public Duration getPortRetryTimeout() {
+			return this.portRetryTimeout;
+		}
+
+		public void setPortRetryTimeout(Duration portRetryTimeout) {
+			this.portRetryTimeout = portRetryTimeout;
 		}
 
 	}

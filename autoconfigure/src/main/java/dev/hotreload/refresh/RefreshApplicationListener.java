@@ -170,7 +170,7 @@ public final class RefreshApplicationListener implements ApplicationListener<Spr
 		RefreshRuntime runtime = RefreshRuntime.current();
 		runtime.restart().contextGone(context);
 		if (runtime.isRefreshable() && (context == null || context.getParent() == null)) {
-			runtime.failed(error);
+			runtime.failed(context, error);
 		}
 	}
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.hotreload.classloading.ClassFileVersion;
 import dev.hotreload.classloading.DefinedClassBytes;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +28,9 @@ import org.springframework.util.Assert;
  * base class loader. Each refresh creates a new one, so that every changed class applies
  * and the previous run's classes can be unloaded. It remembers the bytes each class was
  * defined from: a class file written after its class was loaded, and before the run's
- * watcher attached, is then still seen as a change.
+ * watcher attached, is then still seen as a change. It remembers the classes it failed to
+ * define too (a class file compiled for a newer Java, say), since the classes that used
+ * them keep that failure for the rest of the run.
  */
 public final class RefreshClassLoader extends URLClassLoader implements SmartClassLoader, DefinedClassBytes {
 
@@ -40,6 +43,8 @@ public final class RefreshClassLoader extends URLClassLoader implements SmartCla
 	private final List<URL> classDirectories;
 
 	private final Map<String, byte[]> definedBytes = new ConcurrentHashMap<>();
+
+	private final Map<String, String> definitionFailures = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a loader.
@@ -113,7 +118,16 @@ public final class RefreshClassLoader extends URLClassLoader implements SmartCla
 			throw new ClassNotFoundException(name, ex);
 		}
 		definePackageOf(name);
-		Class<?> type = defineClass(name, bytes, 0, bytes.length, codeSource(resource));
+		Class<?> type;
+		try {
+			// A class file of a newer Java fails with a message that names the fix.
+			ClassFileVersion.check(path, bytes);
+			type = defineClass(name, bytes, 0, bytes.length, codeSource(resource));
+		}
+		catch (LinkageError ex) {
+			this.definitionFailures.put(name, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			throw ex;
+		}
 		this.definedBytes.put(name, bytes);
 		return type;
 	}
@@ -146,6 +160,11 @@ public final class RefreshClassLoader extends URLClassLoader implements SmartCla
 	@Override
 	public byte @Nullable [] definedBytes(String className) {
 		return this.definedBytes.get(className);
+	}
+
+	@Override
+	public @Nullable String definitionFailure(String className) {
+		return this.definitionFailures.get(className);
 	}
 
 	@Override

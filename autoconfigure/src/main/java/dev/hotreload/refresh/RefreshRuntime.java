@@ -356,7 +356,29 @@ public final class RefreshRuntime {
 		}
 		return new ReloadRecorder(history).refreshed(ReloadRecord
 			.refreshed(run.timestamp, run.trigger, List.copyOf(run.classes), millisSince(run.start), carried)
-			.withVerdicts(List.copyOf(run.verdicts.values())), run.id, unclaimed, survivorNames());
+			.withVerdicts(List.copyOf(run.verdicts.values()))
+			.withNotes(this.restart.notes()), run.id, unclaimed, survivorNames());
+	}
+
+	/**
+	 * Record the refresh in progress as failed, unless its restart launches the
+	 * application again. The state of the {@code KEEP} beans stays for the next attempt.
+	 * @param context the context that failed to start, or {@code null} if none was
+	 * created
+	 * @param error why the new context did not start
+	 * @return the record, or {@code null} if no refresh was in progress or it goes on
+	 */
+	@Nullable ReloadRecord failed(@Nullable ConfigurableApplicationContext context, Throwable error) {
+		Throwable failure = this.restart.failure(context, error);
+		if (failure != null) {
+			return failed(failure);
+		}
+		// What the failed attempt's beans took is taken again by the next one.
+		synchronized (this.monitor) {
+			this.carriedFields.clear();
+			this.claimed.clear();
+		}
+		return null;
 	}
 
 	/**
@@ -437,6 +459,27 @@ public final class RefreshRuntime {
 		 */
 		default ChangeSource changeSource(Collection<Path> directories, Function<List<Path>, ChangeSource> own) {
 			return own.apply(List.copyOf(directories));
+		}
+
+		/**
+		 * Decide what a run of the application that failed to start leaves in the
+		 * history.
+		 * @param context the context that failed, or {@code null} if none was created
+		 * @param error why it failed
+		 * @return the failure to record, or {@code null} if the run is launched again, so
+		 * that the refresh in progress waits for the outcome of the next attempt
+		 */
+		default @Nullable Throwable failure(@Nullable ConfigurableApplicationContext context, Throwable error) {
+			return error;
+		}
+
+		/**
+		 * Return what the record of the refresh in progress notes about how it went, such
+		 * as the attempts it took.
+		 * @return the notes, one sentence each
+		 */
+		default List<String> notes() {
+			return List.of();
 		}
 
 		/**

@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -27,6 +29,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.CachedIntrospectionResults;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -51,6 +54,10 @@ import org.springframework.util.ReflectionUtils;
  * Its {@link ChangeIntake} watches the class directories from before the first run for
  * the life of the JVM; each run's context attaches to it, and what is written while none
  * is attached (during a refresh, after a failed one) waits for the next.
+ * <p>
+ * A refreshed run whose web server finds its port in use is launched again on a fresh
+ * loader, with a backoff, for up to {@code hotreload.refresh.port-retry-timeout}; the
+ * refresh is recorded once, with its attempts.
  */
 public final class Refresher implements RefreshRuntime.Restart {
 
@@ -87,6 +94,8 @@ public final class Refresher implements RefreshRuntime.Restart {
 
 	private final LoggingShutdown loggingShutdown;
 
+	private final CountDownLatch ended = new CountDownLatch(1);
+
 	// Whether a refresh runs, and whether a batch arrived meanwhile that no context took.
 	private volatile boolean refreshing;
 
@@ -95,6 +104,9 @@ public final class Refresher implements RefreshRuntime.Restart {
 	private volatile @Nullable RefreshClassLoader classLoader;
 
 	private volatile @Nullable Thread worker;
+
+	// The retries of the refresh in progress while its port is in use.
+	private volatile @Nullable PortInUseRetry portRetry;
 
 	/**
 	 * Create the refresher of this JVM; nothing runs until {@link #start()}.
@@ -148,7 +160,8 @@ public final class Refresher implements RefreshRuntime.Restart {
 		CountDownLatch done = new CountDownLatch(1);
 		AtomicReference<@Nullable Throwable> error = new AtomicReference<>();
 		this.requests.add(() -> {
-			error.set(launch(false));
+			// The first run fails as a plain run does: no retry, and the JVM may end.
+			error.set(launch());
 			done.countDown();
 		});
 		try {
@@ -168,14 +181,91 @@ public final class Refresher implements RefreshRuntime.Restart {
 			this.changedWhileRefreshing = false;
 			this.refreshing = true;
 			stopApplication();
-			Throwable error = launch(true);
+			Throwable error = relaunch();
+			// Recorded before a save made meanwhile asks for the next refresh, whose
+			// record this failure must not take.
+			this.completion.refreshed(error);
+			if (error != null) {
+				this.failureWatch.start();
+			}
 			this.refreshing = false;
 			if (error != null && this.changedWhileRefreshing) {
 				// Written while the refresh failed: perhaps the fix, so refresh again.
 				this.failureWatch.changed(this.intake.kept());
 			}
-			this.completion.refreshed(error);
 		});
+	}
+
+	// Runs the application again, and again on a fresh loader after a backoff while its
+	// web server's port is in use.
+	private @Nullable Throwable relaunch() {
+		PortInUseRetry retry = new PortInUseRetry();
+		this.portRetry = retry;
+		try {
+			while (true) {
+				Throwable error = launch();
+				Duration delay = retry.takeDelay();
+				if (error == null || delay == null) {
+					return error;
+				}
+				discardRun();
+				try {
+					if (this.ended.await(delay.toNanos(), TimeUnit.NANOSECONDS)) {
+						return error;
+					}
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return error;
+				}
+			}
+		}
+		finally {
+			this.portRetry = null;
+		}
+	}
+
+	/**
+	 * Decide what a failed run leaves in the history: nothing when it is launched again
+	 * because its port was in use.
+	 * @param context the context that failed to start, or {@code null}
+	 * @param error why it failed
+	 * @return the failure to record, or {@code null} if the run is launched again
+	 */
+	@Override
+	public @Nullable Throwable failure(@Nullable ConfigurableApplicationContext context, Throwable error) {
+		PortInUseRetry retry = this.portRetry;
+		if (retry == null || Thread.currentThread().getContextClassLoader() != this.classLoader) {
+			return error;
+		}
+		return retry.failed(error, portRetryTimeout(context));
+	}
+
+	/**
+	 * Tell whether a failure is that of a run which is launched again, since its port was
+	 * in use.
+	 * @param error the failure
+	 * @return whether the run is launched again after it
+	 */
+	boolean retries(Throwable error) {
+		PortInUseRetry retry = this.portRetry;
+		return retry != null && retry.retries(error);
+	}
+
+	@Override
+	public List<String> notes() {
+		PortInUseRetry retry = this.portRetry;
+		return (retry != null) ? retry.notes() : List.of();
+	}
+
+	// Read from the run's own environment, so that application.properties can set it.
+	private static Duration portRetryTimeout(@Nullable ConfigurableApplicationContext context) {
+		if (context == null) {
+			return PortInUseRetry.DEFAULT_TIMEOUT;
+		}
+		return Binder.get(context.getEnvironment())
+			.bind(PortInUseRetry.TIMEOUT_PROPERTY, Duration.class)
+			.orElse(PortInUseRetry.DEFAULT_TIMEOUT);
 	}
 
 	@Override
@@ -257,6 +347,15 @@ public final class Refresher implements RefreshRuntime.Restart {
 	}
 
 	/**
+	 * Return how many times {@code main} has run, the first run and every attempt of a
+	 * refresh included.
+	 * @return the number of runs
+	 */
+	int runs() {
+		return this.runs.get();
+	}
+
+	/**
 	 * Return the project's class directories that every run loads anew.
 	 * @return their URLs
 	 */
@@ -292,6 +391,7 @@ public final class Refresher implements RefreshRuntime.Restart {
 
 	@Override
 	public void end() {
+		this.ended.countDown();
 		stopApplication();
 		this.failureWatch.stop();
 		this.intake.stop();
@@ -324,7 +424,7 @@ public final class Refresher implements RefreshRuntime.Restart {
 		}
 	}
 
-	private @Nullable Throwable launch(boolean refresh) {
+	private @Nullable Throwable launch() {
 		int run = this.runs.incrementAndGet();
 		RefreshClassLoader loader = new RefreshClassLoader(run, this.classDirectories, this.baseClassLoader);
 		this.classLoader = loader;
@@ -341,10 +441,6 @@ public final class Refresher implements RefreshRuntime.Restart {
 		if (error == null) {
 			this.failureWatch.stop();
 		}
-		else if (refresh) {
-			// The first run fails as a plain run does; a failed refresh keeps the JVM up.
-			this.failureWatch.start();
-		}
 		return error;
 	}
 
@@ -358,6 +454,11 @@ public final class Refresher implements RefreshRuntime.Restart {
 			}
 			this.contexts.remove(context);
 		}
+		discardRun();
+	}
+
+	// Lets the classes of the last run go: after it was closed, or after it failed.
+	private void discardRun() {
 		RefreshClassLoader previous = this.classLoader;
 		this.classLoader = null;
 		if (previous != null) {

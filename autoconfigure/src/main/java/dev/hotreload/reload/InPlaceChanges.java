@@ -198,6 +198,11 @@ public final class InPlaceChanges {
 		return (defined != null) ? DigestUtils.md5DigestAsHex(defined) : null;
 	}
 
+	private @Nullable String definitionFailure(String className) {
+		return (this.applicationClassLoader instanceof DefinedClassBytes loader) ? loader.definitionFailure(className)
+				: null;
+	}
+
 	private void decideChanged(ClassRedefiner redefiner, Path root, Map<String, byte[]> changed, Decision decision) {
 		RedefinitionPlan plan;
 		try {
@@ -226,6 +231,12 @@ public final class InPlaceChanges {
 			else if (isComponent(entry.classFile())) {
 				decision.add(new Verdict(entry.className(), Category.REFRESH,
 						"a bean class the context has not created: only a refresh registers it"));
+			}
+			else if (definitionFailure(entry.className()) != null) {
+				// The JVM keeps the failure for each class that used it: only classes
+				// loaded anew see the new file.
+				decision.add(new Verdict(entry.className(), Category.REFRESH, "failed to load earlier ("
+						+ definitionFailure(entry.className()) + "); the classes that used it keep that failure"));
 			}
 			else {
 				decision.add(new Verdict(entry.className(), Category.LOAD_ON_USE,

@@ -40,6 +40,7 @@ class HotReloadPropertiesTests {
 		assertThat(properties.getReload().getDrainTimeout()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(properties.getSource().getEnabled()).isNull();
 		assertThat(properties.getSource().getPaths()).isEmpty();
+		assertThat(properties.getRefresh().getPortRetryTimeout()).isEqualTo(Duration.ofSeconds(10));
 	}
 
 	@Test
@@ -55,6 +56,7 @@ class HotReloadPropertiesTests {
 		source.put("hotreload.source.enabled", "false");
 		source.put("hotreload.source.paths[0]", "src/main/java");
 		source.put("hotreload.source.paths[1]", "src/main/kotlin");
+		source.put("hotreload.refresh.port-retry-timeout", "30s");
 		HotReloadProperties properties = bind(source);
 		assertThat(properties.getEnabled()).isTrue();
 		assertThat(properties.getProfiles()).containsExactly("local", "debug");
@@ -66,6 +68,7 @@ class HotReloadPropertiesTests {
 		assertThat(properties.getSource().getEnabled()).isFalse();
 		assertThat(properties.getSource().getPaths()).containsExactly(Path.of("src/main/java"),
 				Path.of("src/main/kotlin"));
+		assertThat(properties.getRefresh().getPortRetryTimeout()).isEqualTo(Duration.ofSeconds(30));
 	}
 
 	@Test
@@ -109,6 +112,8 @@ class HotReloadPropertiesTests {
 		assertThat(metadata.get("hotreload.watch.quiet-period").path("defaultValue").asString()).isEqualTo("50ms");
 		assertThat(metadata.get("hotreload.history.size").path("defaultValue").asInt()).isEqualTo(200);
 		assertThat(metadata.get("hotreload.reload.drain-timeout").path("defaultValue").asString()).isEqualTo("2s");
+		assertThat(metadata.get("hotreload.refresh.port-retry-timeout").path("defaultValue").asString())
+			.isEqualTo("10s");
 		assertThat(metadata.get("hotreload.enabled").has("defaultValue")).isFalse();
 	}
 

@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A Spring Boot application compiled from sources into a real class directory and run
  * from its {@code main} method on a {@link Refresher}, as hot reload runs an application
- * started from an IDE, with a real web server on a random port.
+ * started from an IDE, with a real web server on a random port (or the
+ * {@code --server.port} given).
  */
 final class RefreshingApplication implements AutoCloseable {
 
@@ -65,9 +66,13 @@ final class RefreshingApplication implements AutoCloseable {
 	static RefreshingApplication start(Path temp, List<String> sources, String... args) throws IOException {
 		Path classes = Files.createDirectories(temp.resolve("target/classes")).toRealPath();
 		compile(classes, sources);
-		List<String> allArgs = new ArrayList<>(List.of("--server.port=0", "--hotreload.enabled=true",
-				"--management.endpoints.web.exposure.include=hotreload", "--spring.main.banner-mode=off",
-				"--hotreload.source.enabled=false"));
+		List<String> allArgs = new ArrayList<>(
+				List.of("--hotreload.enabled=true", "--management.endpoints.web.exposure.include=hotreload",
+						"--spring.main.banner-mode=off", "--hotreload.source.enabled=false"));
+		// A random port unless the test names one: an option given twice binds to both.
+		if (List.of(args).stream().noneMatch((arg) -> arg.startsWith("--server.port="))) {
+			allArgs.add(0, "--server.port=0");
+		}
 		allArgs.addAll(List.of(args));
 		// As the JVM's main thread runs SpringApplication before the refresher takes
 		// over, which lets Spring Boot create its shutdown hook there.
