@@ -1,5 +1,9 @@
 package dev.hotreload.autoconfigure;
 
+import java.nio.file.Path;
+
+import dev.hotreload.classloading.ClassFileNames;
+import dev.hotreload.config.ConfigFiles;
 import dev.hotreload.refresh.RefreshRuntime;
 import dev.hotreload.refresh.devtools.DevToolsRestartListener;
 import dev.hotreload.refresh.devtools.HotReloadRestartStrategy;
@@ -48,9 +52,13 @@ public final class HotReloadDevToolsAutoConfiguration {
 					: "DevTools restarts the application for no class file (hotreload.refresh.on-unreloadable-change"
 							+ " is false); hot reload's full refresh is a DevTools restart");
 		}
-		return new HotReloadRestartStrategy((classFile) -> hotReloadableBeans.classDirectories()
-			.stream()
-			.anyMatch((directory) -> classFile.startsWith(directory.toAbsolutePath().normalize())), patterns);
+		boolean configuration = properties.getConfiguration().isEnabled();
+		return new HotReloadRestartStrategy(
+				(file) -> hotReloadableBeans.classDirectories().stream().anyMatch((directory) -> {
+					Path root = directory.toAbsolutePath().normalize();
+					return file.startsWith(root) && (ClassFileNames.isClassFile(file.toString())
+							|| (configuration && ConfigFiles.isConfigFile(root, file)));
+				}), patterns);
 	}
 
 	@Bean

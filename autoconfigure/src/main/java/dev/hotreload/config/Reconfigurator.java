@@ -144,8 +144,8 @@ public final class Reconfigurator implements FileChangeListener {
 		List<String> keys = changes.all();
 		PropertiesRebinder rebinder = new PropertiesRebinder(this.context, this.classDirectories);
 		PropertiesRebinder.Plan rebinds = rebinder.plan(keys);
-		Map<String, Set<String>> readers = new ValueReaders(this.context.getBeanFactory(), this.classDirectories)
-			.readersOf(keys);
+		ValueReaders valueReaders = new ValueReaders(this.context.getBeanFactory(), this.classDirectories);
+		Map<String, Set<String>> readers = valueReaders.readersOf(keys);
 		List<String> refreshReasons = new ArrayList<>(rebinds.refreshReasons);
 		refreshReasons.addAll(startupKeys(keys, rebinds.coveredKeys));
 		List<String> generations = new ArrayList<>();
@@ -158,6 +158,9 @@ public final class Reconfigurator implements FileChangeListener {
 						+ "', which is not reloadable");
 			}
 		});
+		valueReaders.startupReadersOf(keys)
+			.forEach((beanName, read) -> refreshReasons.add(String.join(", ", read) + " read by an annotation of '"
+					+ beanName + "' (such as @Scheduled), which Spring reads once"));
 		if (!refreshReasons.isEmpty()) {
 			needsRefresh(files, changes, String.join("; ", refreshReasons));
 			return;

@@ -1,5 +1,6 @@
 package dev.hotreload.config;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -16,10 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.hotreload.classloading.ClassPathDirectories;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -42,11 +45,27 @@ final class ValueReaders {
 	}
 
 	/**
-	 * Return the beans that read any of the given keys, each with the keys it reads.
+	 * Return the beans that read any of the given keys through {@code @Value}, each with
+	 * the keys it reads.
 	 * @param keys the changed keys
 	 * @return the names of the beans, in the order of their definitions, and their keys
 	 */
 	Map<String, Set<String>> readersOf(Collection<String> keys) {
+		return readers(keys, true);
+	}
+
+	/**
+	 * Return the beans that name any of the given keys in a placeholder of another
+	 * annotation, such as {@code @Scheduled(fixedRateString = "${...}")}: Spring reads
+	 * those once per bean, so only a refresh applies a change.
+	 * @param keys the changed keys
+	 * @return the names of the beans and their keys
+	 */
+	Map<String, Set<String>> startupReadersOf(Collection<String> keys) {
+		return readers(keys, false);
+	}
+
+	private Map<String, Set<String>> readers(Collection<String> keys, boolean value) {
 		Map<ConfigurationPropertyName, String> wanted = new LinkedHashMap<>();
 		keys.forEach((key) -> wanted.put(ConfigurationPropertyName.adapt(key, '.'), key));
 		Map<String, Set<String>> readers = new LinkedHashMap<>();
@@ -60,7 +79,7 @@ final class ValueReaders {
 				continue;
 			}
 			Set<String> read = new LinkedHashSet<>();
-			for (String placeholder : placeholders(type)) {
+			for (String placeholder : placeholders(type, value)) {
 				String key = wanted.get(ConfigurationPropertyName.adapt(placeholder, '.'));
 				if (key != null) {
 					read.add(key);
@@ -73,8 +92,9 @@ final class ValueReaders {
 		return readers;
 	}
 
-	private static List<String> placeholders(Class<?> type) {
+	private static List<String> placeholders(Class<?> type, boolean value) {
 		List<AnnotatedElement> elements = new ArrayList<>();
+		elements.add(type);
 		ReflectionUtils.doWithFields(type, elements::add);
 		ReflectionUtils.doWithMethods(type, (method) -> {
 			elements.add(method);
@@ -88,15 +108,31 @@ final class ValueReaders {
 		}
 		List<String> placeholders = new ArrayList<>();
 		for (AnnotatedElement element : elements) {
-			Value value = element.getAnnotation(Value.class);
-			if (value != null) {
-				Matcher matcher = PLACEHOLDER.matcher(value.value());
-				while (matcher.find()) {
-					placeholders.add(matcher.group(1).trim());
+			for (Annotation annotation : element.getAnnotations()) {
+				if ((annotation instanceof Value) != value) {
+					continue;
 				}
+				AnnotationUtils.getAnnotationAttributes(annotation).values().forEach((attribute) -> {
+					for (String text : texts(attribute)) {
+						Matcher matcher = PLACEHOLDER.matcher(text);
+						while (matcher.find()) {
+							placeholders.add(matcher.group(1).trim());
+						}
+					}
+				});
 			}
 		}
 		return placeholders;
+	}
+
+	private static List<String> texts(@Nullable Object attribute) {
+		if (attribute instanceof String text) {
+			return List.of(text);
+		}
+		if (attribute instanceof String[] texts) {
+			return List.of(texts);
+		}
+		return List.of();
 	}
 
 	private static void addParameters(Method method, List<AnnotatedElement> elements) {

@@ -5,8 +5,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The sample's HTTP API: {@code GET /hello} counts a visit, {@code GET /colony} shows the
- * colony and {@code POST /colony/tick} advances it by one tick at once.
+ * The sample's HTTP API: {@code GET /hello} counts a visit, {@code GET /greeting} answers
+ * {@code sample.greeting}, {@code GET /colony} shows the colony and
+ * {@code POST /colony/tick} advances it by one tick at once.
  */
 @RestController
 public class SampleController {
@@ -15,9 +16,17 @@ public class SampleController {
 
 	private final Colony colony;
 
-	public SampleController(VisitCounter visitCounter, Colony colony) {
+	private final SampleProperties properties;
+
+	public SampleController(VisitCounter visitCounter, Colony colony, SampleProperties properties) {
 		this.visitCounter = visitCounter;
 		this.colony = colony;
+		this.properties = properties;
+	}
+
+	@GetMapping("/greeting")
+	public String greeting() {
+		return this.properties.getGreeting();
 	}
 
 	@GetMapping("/hello")

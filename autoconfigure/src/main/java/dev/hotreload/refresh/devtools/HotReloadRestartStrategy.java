@@ -17,16 +17,14 @@ import org.springframework.util.Assert;
  */
 public final class HotReloadRestartStrategy implements ClassPathRestartStrategy {
 
-	private static final String CLASS_SUFFIX = ".class";
-
 	private final Predicate<Path> decidedByHotReload;
 
 	private final ClassPathRestartStrategy patterns;
 
 	/**
 	 * Create a strategy.
-	 * @param decidedByHotReload tells, by the absolute path of a class file, the class
-	 * files that hot reload decides on
+	 * @param decidedByHotReload tells, by the absolute path of a file, the files that hot
+	 * reload decides on: class files, and configuration files when it applies them
 	 * @param patterns the strategy of DevTools' own patterns, for the other files
 	 */
 	public HotReloadRestartStrategy(Predicate<Path> decidedByHotReload, ClassPathRestartStrategy patterns) {
@@ -38,8 +36,7 @@ public final class HotReloadRestartStrategy implements ClassPathRestartStrategy 
 
 	@Override
 	public boolean isRestartRequired(ChangedFile file) {
-		if (file.getRelativeName().endsWith(CLASS_SUFFIX)
-				&& this.decidedByHotReload.test(file.getFile().toPath().toAbsolutePath().normalize())) {
+		if (this.decidedByHotReload.test(file.getFile().toPath().toAbsolutePath().normalize())) {
 			return false;
 		}
 		return this.patterns.isRestartRequired(file);
