@@ -132,10 +132,19 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 		FileWatcher watcher = new FileWatcher("hotreload-source", directories, this.quietPeriod,
 				SourceRoot::isClassSource, compiler);
 		watcher.start();
-		this.running = new Running(watcher, compiler,
+		ResourceCopier resources = ResourceCopier.of(this.roots);
+		FileWatcher resourceWatcher = null;
+		if (!resources.directories().isEmpty()) {
+			resourceWatcher = new FileWatcher("hotreload-resources", resources.directories(), this.quietPeriod,
+					ResourceCopier::isResource, resources);
+			resourceWatcher.start();
+		}
+		this.running = new Running(watcher, resourceWatcher, compiler,
 				new CompilerWarmUp(compiler, this.roots, this.target::isBeanClass));
 		logger.info("Source mode is on: changed Java sources are compiled and reloaded ("
-				+ String.join(", ", this.roots.stream().map(SourceChangeWatcher::describe).toList()) + ")");
+				+ String.join(", ", this.roots.stream().map(SourceChangeWatcher::describe).toList()) + ")"
+				+ (resources.directories().isEmpty() ? ""
+						: "; resources saved in " + resources.directories() + " are copied into the class directory"));
 	}
 
 	@Override
@@ -144,6 +153,9 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 		if (running != null) {
 			running.warmUp().stop();
 			running.watcher().stop();
+			if (running.resourceWatcher() != null) {
+				running.resourceWatcher().stop();
+			}
 			running.compiler().close();
 			this.running = null;
 		}
@@ -181,7 +193,8 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 		return root.directory() + " -> " + root.classDirectory();
 	}
 
-	private record Running(FileWatcher watcher, SourceChangeCompiler compiler, CompilerWarmUp warmUp) {
+	private record Running(FileWatcher watcher, @Nullable FileWatcher resourceWatcher, SourceChangeCompiler compiler,
+			CompilerWarmUp warmUp) {
 
 	}
 
