@@ -197,6 +197,29 @@ class ConfigurationFileChangeTests {
 		}
 	}
 
+	@Test
+	void malformedYamlFailsAndTheFixedFileApplies() throws Exception {
+		Path classes = Files.createDirectories(this.temp.resolve("target/classes"));
+		write(classes, "application.yml", "app:\n  greeting: Hello\n  limit: 3\n");
+		try (RefreshingApplication app = RefreshingApplication.start(this.temp,
+				List.of("demo.App", RefreshingApplication.APP, "demo.AppProperties", PROPERTIES, "demo.Config", CONFIG,
+						"demo.Greeter", GREETER, "demo.Plain", PLAIN, "demo.Web", WEB))) {
+			assertThat(app.body("/greet/ann")).isEqualTo("Hello ann #1");
+			// Bad indentation.
+			write(classes, "application.yml", "app:\n  greeting: Hi\n   limit: 4\n");
+			ReloadRecord failed = awaitRecord(app, (record) -> record.outcome() == Outcome.FAILED);
+			assertThat(failed.classes()).containsExactly("application.yml");
+			assertThat(failed.failure()).isNotNull();
+			assertThat(app.body("/greet/bob")).isEqualTo("Hello bob #2");
+			write(classes, "application.yml", "app:\n  greeting: Hi\n  limit: 4\n");
+			ReloadRecord fixed = awaitRecord(app,
+					(record) -> record.outcome() == Outcome.RECONFIGURED && record.id() > failed.id());
+			assertThat(fixed.properties().changed()).containsExactly("app.greeting", "app.limit");
+			assertThat(app.body("/greet/cy")).isEqualTo("Hi cy #3");
+			assertThat(app.body("/limit")).isEqualTo("4 unset");
+		}
+	}
+
 	private static ReloadRecord awaitRecord(RefreshingApplication app, Predicate<ReloadRecord> wanted) {
 		ReloadRecord[] found = new ReloadRecord[1];
 		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
