@@ -1,13 +1,10 @@
 package dev.hotreload.autoconfigure;
 
-import java.nio.file.Path;
-
-import dev.hotreload.classloading.ClassFileNames;
-import dev.hotreload.config.ConfigFiles;
 import dev.hotreload.refresh.RefreshRuntime;
 import dev.hotreload.refresh.devtools.DevToolsRestartListener;
 import dev.hotreload.refresh.devtools.HotReloadRestartStrategy;
 import dev.hotreload.reload.ReloadableBeans;
+import dev.hotreload.resources.MessageBundles;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -53,12 +50,8 @@ public final class HotReloadDevToolsAutoConfiguration {
 							+ " is false); hot reload's full refresh is a DevTools restart");
 		}
 		boolean configuration = properties.getConfiguration().isEnabled();
-		return new HotReloadRestartStrategy(
-				(file) -> hotReloadableBeans.classDirectories().stream().anyMatch((directory) -> {
-					Path root = directory.toAbsolutePath().normalize();
-					return file.startsWith(root) && (ClassFileNames.isClassFile(file.toString())
-							|| (configuration && ConfigFiles.isConfigFile(root, file)));
-				}), patterns);
+		MessageBundles messages = MessageBundles.of(environment);
+		return HotReloadRestartStrategy.of(hotReloadableBeans.classDirectories(), configuration, messages, patterns);
 	}
 
 	@Bean

@@ -1,7 +1,13 @@
 package dev.hotreload.refresh.devtools;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Predicate;
+
+import dev.hotreload.classloading.ClassFileNames;
+import dev.hotreload.config.ConfigFiles;
+import dev.hotreload.resources.MessageBundles;
 
 import org.springframework.boot.devtools.classpath.ClassPathRestartStrategy;
 import org.springframework.boot.devtools.filewatch.ChangedFile;
@@ -32,6 +38,28 @@ public final class HotReloadRestartStrategy implements ClassPathRestartStrategy 
 		Assert.notNull(patterns, "'patterns' must not be null");
 		this.decidedByHotReload = decidedByHotReload;
 		this.patterns = patterns;
+	}
+
+	/**
+	 * Create the strategy for the class directories that hot reload watches: it decides
+	 * on their class files, on their configuration files when it applies them, and on the
+	 * files of message bundles that the message source reads again.
+	 * @param classDirectories the class directories
+	 * @param configuration whether hot reload applies changed configuration files
+	 * @param messages the application's message bundles
+	 * @param patterns the strategy of DevTools' own patterns, for the other files
+	 * @return the strategy
+	 */
+	public static HotReloadRestartStrategy of(Collection<Path> classDirectories, boolean configuration,
+			MessageBundles messages, ClassPathRestartStrategy patterns) {
+		List<Path> roots = classDirectories.stream()
+			.map((directory) -> directory.toAbsolutePath().normalize())
+			.toList();
+		return new HotReloadRestartStrategy((file) -> roots.stream()
+			.anyMatch((root) -> file.startsWith(root) && (ClassFileNames.isClassFile(file.toString())
+					|| (configuration && ConfigFiles.isConfigFile(root, file))
+					|| messages.isReloadedBundle(root, file))),
+				patterns);
 	}
 
 	@Override

@@ -2,10 +2,11 @@ package dev.hotreload.e2e;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
-import dev.hotreload.classloading.ClassFileNames;
-import dev.hotreload.config.ConfigFiles;
 import dev.hotreload.refresh.devtools.HotReloadRestartStrategy;
+import dev.hotreload.resources.MessageBundles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,8 @@ import org.springframework.boot.devtools.autoconfigure.DevToolsProperties;
 import org.springframework.boot.devtools.classpath.PatternClassPathRestartStrategy;
 import org.springframework.boot.devtools.filewatch.ChangedFile;
 import org.springframework.boot.devtools.filewatch.ChangedFile.Type;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,11 +30,27 @@ class HotReloadRestartStrategyTests {
 	Path classes;
 
 	private HotReloadRestartStrategy strategy(boolean configuration) {
-		Path root = this.classes.toAbsolutePath().normalize();
-		return new HotReloadRestartStrategy(
-				(file) -> file.startsWith(root) && (ClassFileNames.isClassFile(file.toString())
-						|| (configuration && ConfigFiles.isConfigFile(root, file))),
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("test", Map.of("spring.messages.basename", "messages, i18n/labels",
+					"spring.messages.cache-duration", "0s")));
+		return HotReloadRestartStrategy.of(List.of(this.classes), configuration, MessageBundles.of(environment),
 				new PatternClassPathRestartStrategy(new DevToolsProperties().getRestart().getAllExclude()));
+	}
+
+	@Test
+	void messageBundlesThatTheMessageSourceReadsAgainRestartNothing() {
+		HotReloadRestartStrategy strategy = strategy(true);
+		assertThat(strategy.isRestartRequired(changed("messages.properties"))).isFalse();
+		assertThat(strategy.isRestartRequired(changed("messages_de.properties"))).isFalse();
+		assertThat(strategy.isRestartRequired(changed("i18n/labels_en_GB.properties"))).isFalse();
+		assertThat(strategy.isRestartRequired(changed("other.properties"))).isTrue();
+		StandardEnvironment cached = new StandardEnvironment();
+		HotReloadRestartStrategy cachedMessages = HotReloadRestartStrategy.of(List.of(this.classes), true,
+				MessageBundles.of(cached),
+				new PatternClassPathRestartStrategy(new DevToolsProperties().getRestart().getAllExclude()));
+		// Cached for good: only a restart shows an edit.
+		assertThat(cachedMessages.isRestartRequired(changed("messages.properties"))).isTrue();
 	}
 
 	@Test
