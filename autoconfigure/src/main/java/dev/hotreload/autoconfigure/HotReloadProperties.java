@@ -48,6 +48,8 @@ public class HotReloadProperties {
 
 	private final ConfigurationFiles configuration = new ConfigurationFiles();
 
+	private final LiveReload liveReload = new LiveReload();
+
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
 	}
@@ -102,6 +104,32 @@ public class HotReloadProperties {
 
 	public ConfigurationFiles getConfiguration() {
 		return this.configuration;
+	}
+
+	public LiveReload getLiveReload() {
+		return this.liveReload;
+	}
+
+	/**
+	 * Properties of live reload: the script that every HTML page loads while hot reload
+	 * is on.
+	 */
+	public static class LiveReload {
+
+		/**
+		 * Whether every HTML page that the application serves loads a script that reloads
+		 * it once a change applied and shows a failed change's error over it.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**
