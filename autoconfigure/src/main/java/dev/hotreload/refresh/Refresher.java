@@ -159,12 +159,14 @@ public final class Refresher implements RefreshRuntime.Restart {
 			this.refreshing = true;
 			stopApplication();
 			Throwable error = launch(true);
+			// Told before the next attempt can begin, which a class file written from
+			// now on asks for: the end of this refresh must not end that attempt too.
+			this.completion.refreshed(error);
 			this.refreshing = false;
 			if (error != null && this.changedWhileRefreshing) {
 				// Written while the refresh failed: perhaps the fix, so refresh again.
 				this.failureWatch.changed(this.intake.kept());
 			}
-			this.completion.refreshed(error);
 		});
 	}
 
