@@ -450,6 +450,15 @@ public final class RefreshRuntime {
 		}
 
 		/**
+		 * Tell whether the run that just became ready is to be refreshed again before the
+		 * refresh counts as done: class files were deleted while it started.
+		 * @return whether to refresh it again
+		 */
+		default boolean classFilesDeletedWhileStarting() {
+			return false;
+		}
+
+		/**
 		 * Describe the refreshes for the line logged once when the application first
 		 * starts.
 		 * @return the description, or {@code null} to log nothing

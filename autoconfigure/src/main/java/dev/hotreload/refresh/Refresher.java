@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -56,6 +57,10 @@ public final class Refresher implements RefreshRuntime.Restart {
 
 	private static final Log logger = LogFactory.getLog(Refresher.class);
 
+	// How long a refresh waits at most for deleted class files to come back; the intake
+	// gives up on them after its deletion quiet period anyway.
+	private static final Duration CLASS_FILES_PATIENCE = Duration.ofSeconds(30);
+
 	private final String mainClassName;
 
 	private final String[] args;
@@ -82,6 +87,9 @@ public final class Refresher implements RefreshRuntime.Restart {
 	private volatile boolean refreshing;
 
 	private volatile boolean changedWhileRefreshing;
+
+	// The intake's count of deleted class files when the current run was launched.
+	private volatile long deletionsAtLaunch;
 
 	private volatile @Nullable RefreshClassLoader classLoader;
 
@@ -155,6 +163,8 @@ public final class Refresher implements RefreshRuntime.Restart {
 	public void restart() {
 		Assert.state(this.worker != null, "The refresher is not started");
 		this.requests.add(() -> {
+			// The running application serves while a build writes its output again.
+			awaitClassFiles();
 			this.changedWhileRefreshing = false;
 			this.refreshing = true;
 			stopApplication();
@@ -168,6 +178,19 @@ public final class Refresher implements RefreshRuntime.Restart {
 				this.failureWatch.changed(this.intake.kept());
 			}
 		});
+	}
+
+	/**
+	 * Tell whether class files were deleted while the refreshed application started, as
+	 * by a build that cleans its output and writes it again: the new run may then lack
+	 * classes, or beans that its component scan did not find, and the refresh runs the
+	 * application again once they are back, with the state of the run before.
+	 * @return whether the run that became ready is to be refreshed again
+	 */
+	@Override
+	public boolean classFilesDeletedWhileStarting() {
+		return this.refreshing
+				&& (this.intake.deletions() != this.deletionsAtLaunch || this.intake.awaitsDeletedFiles());
 	}
 
 	@Override
@@ -222,6 +245,14 @@ public final class Refresher implements RefreshRuntime.Restart {
 	 */
 	List<ConfigurableApplicationContext> contexts() {
 		return List.copyOf(this.contexts);
+	}
+
+	/**
+	 * Return the intake of changed class files, which outlives every run.
+	 * @return the intake
+	 */
+	ChangeIntake intake() {
+		return this.intake;
 	}
 
 	/**
@@ -284,6 +315,10 @@ public final class Refresher implements RefreshRuntime.Restart {
 	}
 
 	private @Nullable Throwable launch(boolean refresh) {
+		if (refresh) {
+			awaitClassFiles();
+		}
+		this.deletionsAtLaunch = this.intake.deletions();
 		int run = this.runs.incrementAndGet();
 		RefreshClassLoader loader = new RefreshClassLoader(run, this.classDirectories, this.baseClassLoader);
 		this.classLoader = loader;
@@ -305,6 +340,26 @@ public final class Refresher implements RefreshRuntime.Restart {
 			this.failureWatch.start();
 		}
 		return error;
+	}
+
+	// A build deleted class files to write them again: started now, the application
+	// would start without them.
+	private void awaitClassFiles() {
+		if (!this.intake.awaitsDeletedFiles()) {
+			return;
+		}
+		logger.info("Class files were deleted, as by a build that writes its output again: the refresh waits for "
+				+ "them to come back");
+		long deadline = System.nanoTime() + CLASS_FILES_PATIENCE.toNanos();
+		while (this.intake.awaitsDeletedFiles() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	private void stopApplication() {
