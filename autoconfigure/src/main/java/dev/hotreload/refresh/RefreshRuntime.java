@@ -188,8 +188,12 @@ public final class RefreshRuntime {
 				verdicts.forEach((verdict) -> run.verdicts.put(verdict.className(), verdict));
 			}
 		}
-		if (started) {
+		if (started && trigger == Trigger.FILE_CHANGE) {
 			this.restart.restart();
+		}
+		else if (started) {
+			// Asked for by a caller who waits for the id, often over HTTP.
+			this.restart.restartAfterAnswer();
 		}
 		return id;
 	}
@@ -423,6 +427,16 @@ public final class RefreshRuntime {
 		 * its own.
 		 */
 		void restart();
+
+		/**
+		 * Close the application context and start the application again, on a thread of
+		 * its own, once the caller that asked for it had the time to send its answer:
+		 * closing the context stops the web server, which would cut an answer not written
+		 * yet.
+		 */
+		default void restartAfterAnswer() {
+			restart();
+		}
 
 		/**
 		 * Return where a context takes its changed files from.

@@ -57,6 +57,9 @@ public final class Refresher implements RefreshRuntime.Restart {
 
 	private static final Log logger = LogFactory.getLog(Refresher.class);
 
+	// How long a refresh asked for by a request waits before it stops the web server.
+	private static final Duration ANSWER_TIME = Duration.ofMillis(500);
+
 	// How long a refresh waits at most for deleted class files to come back; the intake
 	// gives up on them after its deletion quiet period anyway.
 	private static final Duration CLASS_FILES_PATIENCE = Duration.ofSeconds(30);
@@ -161,8 +164,23 @@ public final class Refresher implements RefreshRuntime.Restart {
 
 	@Override
 	public void restart() {
+		restart(Duration.ZERO);
+	}
+
+	/**
+	 * Refresh half a second later, as Spring Boot's shutdown endpoint closes the context,
+	 * so that the answer to the request that asked for it is written before the web
+	 * server stops.
+	 */
+	@Override
+	public void restartAfterAnswer() {
+		restart(ANSWER_TIME);
+	}
+
+	private void restart(Duration pause) {
 		Assert.state(this.worker != null, "The refresher is not started");
 		this.requests.add(() -> {
+			pause(pause);
 			// The running application serves while a build writes its output again.
 			awaitClassFiles();
 			this.changedWhileRefreshing = false;
@@ -340,6 +358,18 @@ public final class Refresher implements RefreshRuntime.Restart {
 			this.failureWatch.start();
 		}
 		return error;
+	}
+
+	private static void pause(Duration pause) {
+		if (pause.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	// A build deleted class files to write them again: started now, the application
