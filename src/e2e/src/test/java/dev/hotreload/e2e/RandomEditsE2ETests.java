@@ -74,6 +74,9 @@ class RandomEditsE2ETests {
 
 	private final Map<String, Integer> figures = new TreeMap<>();
 
+	// What the test did and saw, for the log of a failure.
+	private final List<String> timeline = new ArrayList<>();
+
 	@TempDir
 	Path temp;
 
@@ -169,6 +172,7 @@ class RandomEditsE2ETests {
 	private void run(Step step, AppHttp http, ClassDirectory directory, Map<Edit, byte[]> compiled) throws Exception {
 		if (step.forced()) {
 			Answer answer = http.post("/actuator/hotreload");
+			note("POST /actuator/hotreload: " + answer.status() + " " + answer.body());
 			if (answer.ok() && "started".equals(answer.json().read("$.refresh", String.class))) {
 				this.forcedIds.add(answer.json().read("$.id", Long.class));
 				count("forced refreshes acknowledged");
@@ -191,6 +195,7 @@ class RandomEditsE2ETests {
 		}
 		for (Update update : step.updates()) {
 			Answer answer = update.send(http);
+			note(update + " on port " + answer.port() + ": " + answer.status() + " " + answer.body().trim());
 			if (answer.ok()) {
 				this.acknowledged.get(update).add(update.value(answer));
 			}
@@ -199,6 +204,7 @@ class RandomEditsE2ETests {
 			}
 		}
 		Answer probe = http.get(step.probe().path());
+		note("probe " + step.probe() + ": " + probe.status() + " " + probe.body());
 		if (probe.ok()) {
 			this.observations
 				.add(new Observation(step.probe(), step.probe().version(probe.body()), probe.receivedMillis()));
@@ -208,7 +214,9 @@ class RandomEditsE2ETests {
 
 	private void write(Edit edit, ClassDirectory directory, Map<Edit, byte[]> compiled) throws Exception {
 		this.writtenAt.put(edit, System.currentTimeMillis());
+		note("writing " + edit);
 		directory.write(edit.target().className(), compiled.get(edit), edit.mode(), edit.gapMillis());
+		note("written " + edit);
 		this.newest.put(edit.target(), edit);
 		count("edits " + edit.target() + " " + edit.kind());
 		count("writes " + edit.mode());
@@ -399,7 +407,7 @@ class RandomEditsE2ETests {
 		Path copy = Path.of("target", "random-edits-" + this.seed + ".log").toAbsolutePath();
 		try {
 			Files.createDirectories(copy.getParent());
-			Files.writeString(copy, log);
+			Files.writeString(copy, log + "\n\nWhat the test did:\n" + String.join("\n", this.timeline) + "\n");
 		}
 		catch (IOException ex) {
 			copy = this.temp.resolve("app.log");
@@ -409,6 +417,10 @@ class RandomEditsE2ETests {
 		return "Random edits with seed " + this.seed + " (replay with -Dhotreload.e2e.seed=" + this.seed + "), steps:\n"
 				+ steps.stream().map(Step::toString).collect(Collectors.joining("\n")) + "\nlast lines of the log:\n"
 				+ tail + "\nthe whole log: " + copy + "\n";
+	}
+
+	private void note(String what) {
+		this.timeline.add(Instant.now() + " " + what);
 	}
 
 	private void count(String figure) {
