@@ -163,6 +163,10 @@ public final class RefreshApplicationListener implements ApplicationListener<Spr
 		RefreshRuntime runtime = RefreshRuntime.current();
 		runtime.restart().contextGone(context);
 		if (runtime.isRefreshable() && (context == null || context.getParent() == null)) {
+			if (runtime.isRefreshing() && runtime.restart().classFilesDeletedWhileStarting()) {
+				// The refresher starts the application again once they are back.
+				return;
+			}
 			runtime.failed(error);
 		}
 	}

@@ -464,8 +464,9 @@ public final class RefreshRuntime {
 		}
 
 		/**
-		 * Tell whether the run that just became ready is to be refreshed again before the
-		 * refresh counts as done: class files were deleted while it started.
+		 * Tell whether the run that just became ready, or failed to start, is to be
+		 * refreshed again before the refresh counts as done or failed: class files were
+		 * deleted while it started.
 		 * @return whether to refresh it again
 		 */
 		default boolean classFilesDeletedWhileStarting() {

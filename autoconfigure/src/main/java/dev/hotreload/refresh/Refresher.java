@@ -187,6 +187,14 @@ public final class Refresher implements RefreshRuntime.Restart {
 			this.refreshing = true;
 			stopApplication();
 			Throwable error = launch(true);
+			if (error != null && classFilesDeletedWhileStarting() && RefreshRuntime.current().isRefreshing()) {
+				// Not the code's failure but a build's: the refresh goes on.
+				logger.info("Class files were deleted while the application started again, as by a build that "
+						+ "writes its output again, and the start failed: refreshing once more when they are back");
+				restart();
+				this.refreshing = false;
+				return;
+			}
 			// Told before the next attempt can begin, which a class file written from
 			// now on asks for: the end of this refresh must not end that attempt too.
 			this.completion.refreshed(error);
@@ -199,16 +207,16 @@ public final class Refresher implements RefreshRuntime.Restart {
 	}
 
 	/**
-	 * Tell whether class files were deleted while the refreshed application started, as
-	 * by a build that cleans its output and writes it again: the new run may then lack
-	 * classes, or beans that its component scan did not find, and the refresh runs the
-	 * application again once they are back, with the state of the run before.
-	 * @return whether the run that became ready is to be refreshed again
+	 * Tell whether class files were deleted since the refreshed application began to
+	 * start, as by a build that cleans its output and writes it again: the new run may
+	 * then lack classes, or beans that its component scan did not find, or have failed on
+	 * a missing class, and the refresh runs the application again once they are back,
+	 * with the state of the run before. Once true, it stays true until the next launch.
+	 * @return whether the run is to be refreshed again
 	 */
 	@Override
 	public boolean classFilesDeletedWhileStarting() {
-		return this.refreshing
-				&& (this.intake.deletions() != this.deletionsAtLaunch || this.intake.awaitsDeletedFiles());
+		return this.refreshing && this.intake.deletions() != this.deletionsAtLaunch;
 	}
 
 	@Override

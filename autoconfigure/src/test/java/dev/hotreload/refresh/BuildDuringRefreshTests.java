@@ -32,15 +32,16 @@ class BuildDuringRefreshTests {
 	private static final String ONCE = "demo.gap.once";
 
 	// Run as the refreshed application starts, before its component scan: deletes the
-	// classes of the application's beans and writes them back a second later, as a build
-	// does that starts at that moment.
+	// class files it is told to and writes them back a second later, as a build does that
+	// starts at that moment.
 	private static final String GAP = """
 			package demo;
 			public class Gap implements org.springframework.context.ApplicationContextInitializer<
 					org.springframework.context.ConfigurableApplicationContext> {
 				@Override
 				public void initialize(org.springframework.context.ConfigurableApplicationContext context) {
-					if (System.getProperty("%s") == null) {
+					String names = System.getProperty("%s");
+					if (names == null) {
 						return;
 					}
 					System.clearProperty("%s");
@@ -48,7 +49,7 @@ class BuildDuringRefreshTests {
 							context.getClassLoader().getResource("demo/App.class").getPath()).getParent();
 					java.util.Map<java.nio.file.Path, byte[]> built = new java.util.LinkedHashMap<>();
 					try {
-						for (String name : new String[] { "Greetings", "Counter", "Visitor" }) {
+						for (String name : names.split(",")) {
 							java.nio.file.Path file = classes.resolve(name + ".class");
 							built.put(file, java.nio.file.Files.readAllBytes(file));
 							java.nio.file.Files.delete(file);
@@ -112,6 +113,17 @@ class BuildDuringRefreshTests {
 
 	@Test
 	void classFilesDeletedWhileTheRefreshedApplicationStartsMakeTheRefreshStartItAgain() throws Exception {
+		// Its component scan finds no bean.
+		startsAgainWhenDeletedWhileStarting("Greetings,Counter,Visitor");
+	}
+
+	@Test
+	void startThatFailsOnAClassFileDeletedMeanwhileIsNoFailedRefreshButStartsAgain() throws Exception {
+		// The counter's class refers to it.
+		startsAgainWhenDeletedWhileStarting("Visitor");
+	}
+
+	private void startsAgainWhenDeletedWhileStarting(String names) throws Exception {
 		try (RefreshingApplication app = RefreshingApplication.start(this.temp, FullRefreshTests.sources(""))) {
 			assertThat(app.body("/hello/ann")).isEqualTo("1 [ann] last ann of 1");
 			long before = newestId(app);
@@ -119,7 +131,7 @@ class BuildDuringRefreshTests {
 			Path factories = app.classes().resolve("META-INF/spring.factories");
 			Files.createDirectories(factories.getParent());
 			Files.writeString(factories, "org.springframework.context.ApplicationContextInitializer=demo.Gap\n");
-			System.setProperty(ONCE, "true");
+			System.setProperty(ONCE, names);
 			long id = JsonPath.parse(app.post("/actuator/hotreload").body()).read("$.id", Long.class);
 			ReloadRecord refreshed = app.awaitRecord(id);
 			assertThat(System.getProperty(ONCE)).as("the build ran").isNull();
