@@ -121,7 +121,8 @@ class RandomEditsE2ETests {
 				double quietMillis = millisSince(quietStart);
 				List<String> problems = check(http, report);
 				printFigures(steps, report, compileMillis, editsMillis, quietMillis);
-				assertThat(problems).as(replay(steps, app)).isEmpty();
+				String replay = replay(steps, app);
+				assertThat(problems).as(replay).isEmpty();
 			}
 			catch (Exception | AssertionError ex) {
 				if (ex.getMessage() != null && ex.getMessage().contains("-Dhotreload.e2e.seed=")) {
