@@ -1,8 +1,6 @@
 package dev.hotreload.e2e;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +103,8 @@ class RandomEditsE2ETests {
 		}
 		double compileMillis = millisSince(compileStart);
 		ClassDirectory directory = ClassDirectory.of(classes);
-		try (SampleAppProcess app = SampleAppProcess.start(classes, libraries(), this.temp.resolve("app.log"))) {
+		try (SampleAppProcess app = SampleAppProcess.start(classes, SampleClasses.libraries(),
+				this.temp.resolve("app.log"))) {
 			try {
 				AppHttp http = new AppHttp(app);
 				await().atMost(Duration.ofSeconds(60))
@@ -430,20 +429,6 @@ class RandomEditsE2ETests {
 
 	private static double millisSince(long start) {
 		return (System.nanoTime() - start) / 1_000_000.0;
-	}
-
-	// The libraries only: neither the sample's classes, which come from the copy, nor
-	// the test's, which the application would watch too.
-	private static List<String> libraries() throws URISyntaxException {
-		String sample = SampleClasses.location().toString();
-		String tests = Path.of(RandomEditsE2ETests.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-			.toAbsolutePath()
-			.toString();
-		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter((entry) -> !Path.of(entry).toAbsolutePath().toString().equals(sample))
-			.filter((entry) -> !Path.of(entry).toAbsolutePath().toString().equals(tests))
-			.filter((entry) -> !Path.of(entry).getFileName().toString().startsWith("spring-boot-devtools"))
-			.toList();
 	}
 
 	/**
