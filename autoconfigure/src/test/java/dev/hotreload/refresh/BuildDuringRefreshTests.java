@@ -60,7 +60,7 @@ class BuildDuringRefreshTests {
 					}
 					Thread build = new Thread(() -> {
 						try {
-							Thread.sleep(1000);
+							java.util.concurrent.TimeUnit.SECONDS.sleep(1);
 							for (java.util.Map.Entry<java.nio.file.Path, byte[]> file : built.entrySet()) {
 								java.nio.file.Files.write(file.getKey(), file.getValue());
 							}

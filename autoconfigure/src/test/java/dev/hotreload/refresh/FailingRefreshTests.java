@@ -47,7 +47,7 @@ class FailingRefreshTests {
 							java.nio.file.Path.of(System.getProperty("%s")),
 							java.nio.file.StandardCopyOption.REPLACE_EXISTING,
 							java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-					Thread.sleep(1500);
+					java.util.concurrent.TimeUnit.MILLISECONDS.sleep(1500);
 				}
 				catch (Exception ex) {
 					throw new IllegalStateException(ex);

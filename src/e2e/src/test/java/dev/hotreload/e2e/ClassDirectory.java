@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -67,8 +68,8 @@ final class ClassDirectory {
 					Files.deleteIfExists(existing);
 				}
 				// The time a build takes to compile the module; its output is gone
-				// meanwhile.
-				Thread.sleep(rebuildGapMillis);
+				// meanwhile. Part of the simulated build, not a wait for a result.
+				TimeUnit.MILLISECONDS.sleep(rebuildGapMillis);
 				for (Map.Entry<Path, byte[]> content : this.contents.entrySet()) {
 					Files.write(content.getKey(), content.getValue());
 				}

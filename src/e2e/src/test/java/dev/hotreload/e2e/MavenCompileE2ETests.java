@@ -391,7 +391,8 @@ class MavenCompileE2ETests {
 				}
 				count = !count;
 				try {
-					Thread.sleep(20);
+					// The pace of the requests, not a wait for a result.
+					TimeUnit.MILLISECONDS.sleep(20);
 				}
 				catch (InterruptedException ex) {
 					return;

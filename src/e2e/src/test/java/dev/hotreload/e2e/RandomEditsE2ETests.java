@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -181,7 +182,8 @@ class RandomEditsE2ETests {
 				count("forced refreshes refused (" + answer.status() + ")");
 			}
 			if (step.edit() != null) {
-				Thread.sleep(step.delayMillis());
+				// The pace of the simulated developer, not a wait for a result.
+				TimeUnit.MILLISECONDS.sleep(step.delayMillis());
 				count("edits right after a forced refresh");
 			}
 		}
@@ -189,7 +191,7 @@ class RandomEditsE2ETests {
 			write(step.edit(), directory, compiled);
 		}
 		if (step.followUp() != null) {
-			Thread.sleep(step.delayMillis());
+			TimeUnit.MILLISECONDS.sleep(step.delayMillis());
 			count("edits right after a shape change");
 			write(step.followUp(), directory, compiled);
 		}
@@ -209,7 +211,7 @@ class RandomEditsE2ETests {
 			this.observations
 				.add(new Observation(step.probe(), step.probe().version(probe.body()), probe.receivedMillis()));
 		}
-		Thread.sleep(step.pauseMillis());
+		TimeUnit.MILLISECONDS.sleep(step.pauseMillis());
 	}
 
 	private void write(Edit edit, ClassDirectory directory, Map<Edit, byte[]> compiled) throws Exception {
