@@ -158,6 +158,14 @@ public final class RefreshApplicationListener implements ApplicationListener<Spr
 		if (!runtime.isRefreshable() || context.getParent() != null) {
 			return;
 		}
+		if (runtime.isRefreshing() && runtime.restart().classFilesDeletedWhileStarting()) {
+			// Its component scan or its class loading may have missed them: the refresh
+			// goes on, and the state it carries stays for the next run.
+			logger.info("Class files were deleted while the application started again, as by a build that writes "
+					+ "its output again: refreshing once more when they are back");
+			runtime.restart().restart();
+			return;
+		}
 		ReloadHistory history = context.getBeanProvider(ReloadHistory.class).getIfAvailable();
 		runtime.refreshed((history != null) ? history : runtime.history(ReloadHistory.DEFAULT_SIZE));
 		String description = runtime.restart().describe();
@@ -170,6 +178,10 @@ public final class RefreshApplicationListener implements ApplicationListener<Spr
 		RefreshRuntime runtime = RefreshRuntime.current();
 		runtime.restart().contextGone(context);
 		if (runtime.isRefreshable() && (context == null || context.getParent() == null)) {
+			if (runtime.isRefreshing() && runtime.restart().classFilesDeletedWhileStarting()) {
+				// The refresher starts the application again once they are back.
+				return;
+			}
 			runtime.failed(context, error);
 		}
 	}

@@ -187,8 +187,12 @@ public final class RefreshRuntime {
 				verdicts.forEach((verdict) -> run.verdicts.put(verdict.className(), verdict));
 			}
 		}
-		if (started) {
+		if (started && trigger == Trigger.FILE_CHANGE) {
 			this.restart.restart();
+		}
+		else if (started) {
+			// Asked for by a caller who waits for the id, often over HTTP.
+			this.restart.restartAfterAnswer();
 		}
 		return id;
 	}
@@ -452,6 +456,16 @@ public final class RefreshRuntime {
 		void restart();
 
 		/**
+		 * Close the application context and start the application again, on a thread of
+		 * its own, once the caller that asked for it had the time to send its answer:
+		 * closing the context stops the web server, which would cut an answer not written
+		 * yet.
+		 */
+		default void restartAfterAnswer() {
+			restart();
+		}
+
+		/**
 		 * Return where a context takes its changed files from.
 		 * @param directories the directories the context watches
 		 * @param own creates a source that watches some of them by itself
@@ -514,6 +528,16 @@ public final class RefreshRuntime {
 		 */
 		default Map<String, String> propertyDefaults() {
 			return Map.of();
+		}
+
+		/**
+		 * Tell whether the run that just became ready, or failed to start, is to be
+		 * refreshed again before the refresh counts as done or failed: class files were
+		 * deleted while it started.
+		 * @return whether to refresh it again
+		 */
+		default boolean classFilesDeletedWhileStarting() {
+			return false;
 		}
 
 		/**

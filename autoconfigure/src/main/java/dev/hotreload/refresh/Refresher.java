@@ -70,6 +70,13 @@ public final class Refresher implements RefreshRuntime.Restart {
 	 */
 	static final Map<String, String> PROPERTY_DEFAULTS = Map.of("server.servlet.session.persistent", "true");
 
+	// How long a refresh asked for by a request waits before it stops the web server.
+	private static final Duration ANSWER_TIME = Duration.ofMillis(500);
+
+	// How long a refresh waits at most for deleted class files to come back; the intake
+	// gives up on them after its deletion quiet period anyway.
+	private static final Duration CLASS_FILES_PATIENCE = Duration.ofSeconds(30);
+
 	private final String mainClassName;
 
 	private final String[] args;
@@ -100,6 +107,9 @@ public final class Refresher implements RefreshRuntime.Restart {
 	private volatile boolean refreshing;
 
 	private volatile boolean changedWhileRefreshing;
+
+	// The intake's count of deleted class files when the current run was launched.
+	private volatile long deletionsAtLaunch;
 
 	private volatile @Nullable RefreshClassLoader classLoader;
 
@@ -176,12 +186,37 @@ public final class Refresher implements RefreshRuntime.Restart {
 
 	@Override
 	public void restart() {
+		restart(Duration.ZERO);
+	}
+
+	/**
+	 * Refresh half a second later, as Spring Boot's shutdown endpoint closes the context,
+	 * so that the answer to the request that asked for it is written before the web
+	 * server stops.
+	 */
+	@Override
+	public void restartAfterAnswer() {
+		restart(ANSWER_TIME);
+	}
+
+	private void restart(Duration pause) {
 		Assert.state(this.worker != null, "The refresher is not started");
 		this.requests.add(() -> {
+			pause(pause);
+			// The running application serves while a build writes its output again.
+			awaitClassFiles();
 			this.changedWhileRefreshing = false;
 			this.refreshing = true;
 			stopApplication();
 			Throwable error = relaunch();
+			if (error != null && classFilesDeletedWhileStarting() && RefreshRuntime.current().isRefreshing()) {
+				// Not the code's failure but a build's: the refresh goes on.
+				logger.info("Class files were deleted while the application started again, as by a build that "
+						+ "writes its output again, and the start failed: refreshing once more when they are back");
+				restart();
+				this.refreshing = false;
+				return;
+			}
 			// Recorded before a save made meanwhile asks for the next refresh, whose
 			// record this failure must not take.
 			this.completion.refreshed(error);
@@ -268,6 +303,19 @@ public final class Refresher implements RefreshRuntime.Restart {
 			.orElse(PortInUseRetry.DEFAULT_TIMEOUT);
 	}
 
+	/**
+	 * Tell whether class files were deleted since the refreshed application began to
+	 * start, as by a build that cleans its output and writes it again: the new run may
+	 * then lack classes, or beans that its component scan did not find, or have failed on
+	 * a missing class, and the refresh runs the application again once they are back,
+	 * with the state of the run before. Once true, it stays true until the next launch.
+	 * @return whether the run is to be refreshed again
+	 */
+	@Override
+	public boolean classFilesDeletedWhileStarting() {
+		return this.refreshing && this.intake.deletions() != this.deletionsAtLaunch;
+	}
+
 	@Override
 	public ChangeSource changeSource(Collection<Path> directories, Function<List<Path>, ChangeSource> own) {
 		List<Path> others = new ArrayList<>(directories);
@@ -336,6 +384,14 @@ public final class Refresher implements RefreshRuntime.Restart {
 	 */
 	List<ConfigurableApplicationContext> contexts() {
 		return List.copyOf(this.contexts);
+	}
+
+	/**
+	 * Return the intake of changed class files, which outlives every run.
+	 * @return the intake
+	 */
+	ChangeIntake intake() {
+		return this.intake;
 	}
 
 	/**
@@ -425,6 +481,10 @@ public final class Refresher implements RefreshRuntime.Restart {
 	}
 
 	private @Nullable Throwable launch() {
+		if (this.runs.get() > 0) {
+			awaitClassFiles();
+		}
+		this.deletionsAtLaunch = this.intake.deletions();
 		int run = this.runs.incrementAndGet();
 		RefreshClassLoader loader = new RefreshClassLoader(run, this.classDirectories, this.baseClassLoader);
 		this.classLoader = loader;
@@ -442,6 +502,38 @@ public final class Refresher implements RefreshRuntime.Restart {
 			this.failureWatch.stop();
 		}
 		return error;
+	}
+
+	private static void pause(Duration pause) {
+		if (pause.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	// A build deleted class files to write them again: started now, the application
+	// would start without them.
+	private void awaitClassFiles() {
+		if (!this.intake.awaitsDeletedFiles()) {
+			return;
+		}
+		logger.info("Class files were deleted, as by a build that writes its output again: the refresh waits for "
+				+ "them to come back");
+		long deadline = System.nanoTime() + CLASS_FILES_PATIENCE.toNanos();
+		while (this.intake.awaitsDeletedFiles() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	private void stopApplication() {

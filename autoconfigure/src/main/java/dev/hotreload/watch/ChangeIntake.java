@@ -116,6 +116,24 @@ public final class ChangeIntake implements ChangeSource {
 		}
 	}
 
+	/**
+	 * Return how many deletions of watched files were seen.
+	 * @return the number of deletions since the intake was created
+	 * @see FileWatcher#deletions()
+	 */
+	public long deletions() {
+		return this.watcher.deletions();
+	}
+
+	/**
+	 * Tell whether a batch waits for deleted files to come back, as while a build
+	 * compiles the output it deleted.
+	 * @return whether a deleted file is awaited
+	 */
+	public boolean awaitsDeletedFiles() {
+		return this.watcher.awaitsDeletedFiles();
+	}
+
 	private void onChange(ChangedFiles changes) {
 		FileChangeListener listener;
 		synchronized (this.monitor) {

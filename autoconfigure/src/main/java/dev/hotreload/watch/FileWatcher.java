@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import io.methvin.watcher.DirectoryChangeEvent;
@@ -90,6 +91,9 @@ public final class FileWatcher {
 	// When each file that existed was first found gone; read and written only by the
 	// delivery thread, cleared when the watcher starts.
 	private final Map<Path, Long> deletedSince = new ConcurrentHashMap<>();
+
+	// How many deletions of watched files were seen, for as long as the watcher lives.
+	private final AtomicLong deletions = new AtomicLong();
 
 	private final Object monitor = new Object();
 
@@ -281,6 +285,30 @@ public final class FileWatcher {
 		}
 	}
 
+	/**
+	 * Return how many deletions of watched files were seen, so that a caller can tell
+	 * whether a file was deleted between two moments: a build that cleans its output,
+	 * say.
+	 * @return the number of deletions seen since the watcher was created
+	 */
+	public long deletions() {
+		return this.deletions.get();
+	}
+
+	/**
+	 * Tell whether a batch waits for deleted files to come back: one of its files existed
+	 * and is gone now, within the deletion quiet period.
+	 * @return whether a deleted file is awaited
+	 */
+	public boolean awaitsDeletedFiles() {
+		for (Path path : pendingFiles()) {
+			if (this.hashes.known(path) && !Files.exists(path)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private void onEvent(DirectoryChangeEvent event) {
 		if (event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW) {
 			logger.warn("Too many file changes at once in " + event.rootPath()
@@ -290,6 +318,9 @@ public final class FileWatcher {
 		Path path = event.path();
 		if (path == null || event.isDirectory() || !this.filter.test(path)) {
 			return;
+		}
+		if (event.eventType() == DirectoryChangeEvent.EventType.DELETE) {
+			this.deletions.incrementAndGet();
 		}
 		take(path, event.rootPath());
 	}

@@ -35,34 +35,33 @@ class FailingRefreshTests {
 			}
 			""";
 
-	private static final String FROM = "demo.stage.from";
+	private static final String FROM = "demo.fix.from";
 
-	private static final String TO = "demo.stage.to";
+	private static final String TO = "demo.fix.to";
 
-	// Saves the fix while its own refresh runs, waits for the watcher to see it, then
-	// fails.
-	private static final String SAVING_SERVICE = """
-			package demo;
-			@org.springframework.stereotype.Component
-			public class Service {
-				public void check() {
-				}
-				public Service() throws Exception {
-					java.nio.file.Path from = java.nio.file.Path.of(System.getProperty("%s"));
-					java.nio.file.Path to = java.nio.file.Path.of(System.getProperty("%s"));
-					java.nio.file.Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+	// Its start moves the fixed class file into place, as a fix saved while a slow start
+	// fails, and fails once the change is taken in.
+	private static final String SAVES_THE_FIX_AND_FAILS = """
+			if (System.getProperty("%s") != null) {
+				try {
+					java.nio.file.Files.move(java.nio.file.Path.of(System.getProperty("%s")),
+							java.nio.file.Path.of(System.getProperty("%s")),
+							java.nio.file.StandardCopyOption.REPLACE_EXISTING,
 							java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-					java.util.concurrent.locks.LockSupport.parkNanos(1_500_000_000L);
-					throw new IllegalStateException("broken on purpose, fixed meanwhile");
+					java.util.concurrent.TimeUnit.MILLISECONDS.sleep(1500);
 				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+				throw new IllegalStateException("broken on purpose");
 			}
-			""".formatted(FROM, TO);
+			""".formatted(FROM, FROM, TO);
 
 	@TempDir
 	Path temp;
 
 	@AfterEach
-	void clearStage() {
+	void clearFix() {
 		System.clearProperty(FROM);
 		System.clearProperty(TO);
 	}
@@ -110,24 +109,31 @@ class FailingRefreshTests {
 	}
 
 	@Test
-	void fixSavedWhileARefreshFailsStartsTheNextRefreshWhichHasARecordOfItsOwn() throws Exception {
+	void classFileWrittenWhileARefreshFailsStartsTheNextAttemptWhichIsRecorded() throws Exception {
 		List<String> sources = new ArrayList<>(FullRefreshTests.sources(""));
 		sources.addAll(List.of("demo.Service", SERVICE.formatted("")));
 		try (RefreshingApplication app = RefreshingApplication.start(this.temp, sources)) {
 			assertThat(app.body("/hello/ann")).isEqualTo("1 [ann] last ann of 1");
 			long before = app.history().isEmpty() ? 0 : app.history().get(0).id();
+			String withCheck = "public void check() {\n}\npublic Service() {";
 			Path aside = Files.createDirectories(this.temp.resolve("aside"));
-			TestCompiler.compile(aside, Map.of("demo.Service", SERVICE.formatted("System.out.println(\"fixed\");")));
-			Path staged = Files.copy(aside.resolve("demo/Service.class"), app.classes().resolve("Service.staged"));
-			System.setProperty(FROM, staged.toString());
+			TestCompiler.compile(aside,
+					Map.of("demo.Service", SERVICE.formatted("").replace("public Service() {", withCheck)));
+			Path fix = Files.copy(aside.resolve("demo/Service.class"), app.classes().resolve("Service.fix"));
+			System.setProperty(FROM, fix.toString());
 			System.setProperty(TO, app.classes().resolve("demo/Service.class").toString());
-			app.compile("demo.Service", SAVING_SERVICE);
+			// A new method: only a refresh applies it, and its start fails.
+			app.compile("demo.Service",
+					SERVICE.formatted(SAVES_THE_FIX_AND_FAILS).replace("public Service() {", withCheck));
 			await().atMost(Duration.ofSeconds(90))
-				.ignoreExceptions()
-				.until(() -> app.history().get(0).outcome() == Outcome.REFRESHED && app.history().get(0).id() > before);
+				.until(() -> app.history()
+					.stream()
+					.anyMatch((record) -> record.id() > before && record.outcome() == Outcome.REFRESHED));
 			List<ReloadRecord> since = app.history().stream().filter((record) -> record.id() > before).toList();
 			assertThat(since).extracting(ReloadRecord::outcome).containsExactly(Outcome.REFRESHED, Outcome.FAILED);
-			assertThat(since.get(1).failure().message()).isEqualTo("broken on purpose, fixed meanwhile");
+			assertThat(since.get(1).failure().message()).contains("broken on purpose");
+			assertThat(since.get(0).id()).isGreaterThan(since.get(1).id());
+			assertThat(fix).doesNotExist();
 			assertThat(app.body("/hello/bob")).isEqualTo("2 [ann, bob] last bob of 1");
 		}
 	}

@@ -1,5 +1,8 @@
 package dev.hotreload.refresh;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -161,6 +164,26 @@ class FullRefreshTests {
 			ReloadRecord record = app.awaitRecord(id);
 			assertThat(record.outcome()).isEqualTo(Outcome.REFRESHED);
 			assertThat(record.trigger()).isEqualTo(Trigger.API);
+			assertThat(app.body("/hello/bob")).startsWith("2 [ann, bob]");
+		}
+	}
+
+	@Test
+	void refreshAskedForOverHttpStopsTheWebServerOnlyOnceItCouldAnswer() throws Exception {
+		try (RefreshingApplication app = RefreshingApplication.start(this.temp, sources(""))) {
+			assertThat(app.body("/hello/ann")).startsWith("1 ");
+			URI report = URI.create("http://localhost:" + app.port() + "/actuator/hotreload");
+			HttpClient client = HttpClient.newHttpClient();
+			HttpResponse<String> started = app.post("/actuator/hotreload");
+			assertThat(started.statusCode()).isEqualTo(200);
+			long id = JsonPath.parse(started.body()).read("$.id", Long.class);
+			// Closing the context at once could cut the answer of a request that is
+			// still being written, as the answer to the POST above.
+			await().during(Duration.ofMillis(200))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> client.send(HttpRequest.newBuilder(report).build(), HttpResponse.BodyHandlers.ofString())
+					.statusCode() == 200);
+			assertThat(app.awaitRecord(id).outcome()).isEqualTo(Outcome.REFRESHED);
 			assertThat(app.body("/hello/bob")).startsWith("2 [ann, bob]");
 		}
 	}

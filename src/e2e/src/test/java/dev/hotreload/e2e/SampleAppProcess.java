@@ -45,14 +45,31 @@ final class SampleAppProcess implements AutoCloseable {
 
 	static SampleAppProcess start(Path classDirectory, List<String> libraries, Path log, List<String> jvmArguments,
 			List<String> arguments) throws IOException {
+		List<String> all = new ArrayList<>(List.of("--server.port=0", "--spring.profiles.active=dev"));
+		all.addAll(arguments);
+		return start("dev.hotreload.sample.SampleApplication", classDirectory, libraries, log, jvmArguments, all);
+	}
+
+	/**
+	 * Start an application from its {@code main} method in a JVM of its own.
+	 * @param mainClass the binary name of the class whose {@code main} runs it
+	 * @param classDirectory the class directory that comes first on its classpath
+	 * @param libraries the rest of its classpath
+	 * @param log where its output goes
+	 * @param jvmArguments the options of the {@code java} command
+	 * @param arguments the application's arguments, {@code --server.port=0} among them
+	 * @return the process, once its web server logged its port
+	 * @throws IOException if the process cannot be started
+	 */
+	static SampleAppProcess start(String mainClass, Path classDirectory, List<String> libraries, Path log,
+			List<String> jvmArguments, List<String> arguments) throws IOException {
 		List<String> classpath = new ArrayList<>();
 		classpath.add(classDirectory.toString());
 		classpath.addAll(libraries);
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmArguments);
-		command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath),
-				"dev.hotreload.sample.SampleApplication", "--server.port=0", "--spring.profiles.active=dev"));
+		command.addAll(List.of("-cp", String.join(File.pathSeparator, classpath), mainClass));
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new SampleAppProcess(process, log);
@@ -76,6 +93,20 @@ final class SampleAppProcess implements AutoCloseable {
 
 	int port() {
 		return this.port;
+	}
+
+	/**
+	 * Return the port of the latest run: on port 0, every run of the application, first
+	 * or refreshed, logs a port of its own.
+	 * @return the port the latest run logged
+	 */
+	int latestPort() {
+		Matcher matcher = PORT.matcher(log());
+		int latest = this.port;
+		while (matcher.find()) {
+			latest = Integer.parseInt(matcher.group(1));
+		}
+		return latest;
 	}
 
 	String log() {

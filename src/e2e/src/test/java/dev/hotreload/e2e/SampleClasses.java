@@ -1,11 +1,14 @@
 package dev.hotreload.e2e;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -73,6 +76,25 @@ final class SampleClasses {
 			}
 		}
 		return target;
+	}
+
+	/**
+	 * Return the libraries of the test's classpath, for an application started in a JVM
+	 * of its own: neither the sample's classes, which come from a copy, nor the test's,
+	 * which the application would watch too, nor DevTools.
+	 * @return the classpath entries
+	 * @throws URISyntaxException if a location is no file
+	 */
+	static List<String> libraries() throws URISyntaxException {
+		String sample = location().toString();
+		String tests = Path.of(SampleClasses.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+			.toAbsolutePath()
+			.toString();
+		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.filter((entry) -> !Path.of(entry).toAbsolutePath().toString().equals(sample))
+			.filter((entry) -> !Path.of(entry).toAbsolutePath().toString().equals(tests))
+			.filter((entry) -> !Path.of(entry).getFileName().toString().startsWith("spring-boot-devtools"))
+			.toList();
 	}
 
 	/**
