@@ -57,9 +57,10 @@ public final class HotReloadLiveReloadAutoConfiguration {
 
 	// The script and the stream answer the same clients as the endpoint.
 	@Bean
-	FilterRegistrationBean<LoopbackOnlyFilter> hotReloadLiveReloadLoopbackOnlyFilter(Environment environment) {
-		LoopbackOnlyFilter filter = new LoopbackOnlyFilter(
-				() -> allowRemoteClients(environment) ? List.of() : List.of(LiveReloadController.PATH),
+	@ConditionalOnBooleanProperty(name = EndpointLoopbackOnlyFilter.ALLOW_REMOTE_CLIENTS, havingValue = false,
+			matchIfMissing = true)
+	FilterRegistrationBean<LoopbackOnlyFilter> hotReloadLiveReloadLoopbackOnlyFilter() {
+		LoopbackOnlyFilter filter = new LoopbackOnlyFilter(() -> List.of(LiveReloadController.PATH),
 				EndpointLoopbackOnlyFilter.ALLOW_REMOTE_CLIENTS);
 		FilterRegistrationBean<LoopbackOnlyFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("hotReloadLiveReloadLoopbackOnlyFilter");

@@ -27,7 +27,7 @@ public final class LiveReloadController {
 	static final String EVENTS = PATH + "/events";
 
 	private static final Resource SCRIPT_RESOURCE = new ClassPathResource("META-INF/hotreload/live-reload.js",
-			LiveReloadController.class);
+			LiveReloadController.class.getClassLoader());
 
 	private final LiveReloadEvents events;
 

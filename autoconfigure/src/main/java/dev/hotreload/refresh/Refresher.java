@@ -485,6 +485,9 @@ public final class Refresher implements RefreshRuntime.Restart {
 			awaitClassFiles();
 		}
 		this.deletionsAtLaunch = this.intake.deletions();
+		// What a library decided about the class path before: the project's files may
+		// have changed since.
+		StaticTypeCaches.clear();
 		int run = this.runs.incrementAndGet();
 		RefreshClassLoader loader = new RefreshClassLoader(run, this.classDirectories, this.baseClassLoader);
 		this.classLoader = loader;

@@ -40,7 +40,10 @@ final class StaticTypeCaches {
 			"org.springframework.data.repository.core.support.EventPublishingRepositoryProxyPostProcessor$EventPublishingMethod",
 			"org.springframework.data.mapping.model.KotlinCopyMethod", "org.springframework.data.jdbc.support.JdbcUtil",
 			"org.springframework.data.jpa.provider.PersistenceProvider",
-			"org.springframework.boot.actuate.autoconfigure.endpoint.condition.OnAvailableEndpointCondition");
+			"org.springframework.boot.actuate.autoconfigure.endpoint.condition.OnAvailableEndpointCondition",
+			// Whether messages*.properties exist, decided once per basename: a bundle
+			// added since is found by the next run.
+			"org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration$ResourceBundleCondition");
 
 	private StaticTypeCaches() {
 	}
