@@ -1,6 +1,7 @@
 package dev.hotreload.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
 import dev.hotreload.ApplicationReconfiguredEvent;
@@ -101,8 +102,10 @@ public final class HotReloadAutoConfiguration {
 	@Bean
 	BeanReloader hotReloadBeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadRecorder hotReloadRecorder,
 			HotReloadProperties properties, PendingRefresh hotReloadPendingRefresh) {
-		return new BeanReloader(beanFactory, hotReloadRecorder, properties.getReload().getDrainTimeout(),
-				properties.getReload().getReadPatience(), hotReloadPendingRefresh, properties.getReload().getTimeout());
+		Duration drainTimeout = properties.getReload().getDrainTimeout();
+		return new BeanReloader(beanFactory, hotReloadRecorder, properties.getReload().getReadPatience(),
+				hotReloadPendingRefresh, BeanReloader.Parts.of(beanFactory, hotReloadPendingRefresh, drainTimeout,
+						properties.getReload().getTimeout()));
 	}
 
 	@Bean

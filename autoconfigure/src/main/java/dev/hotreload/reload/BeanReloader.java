@@ -69,7 +69,7 @@ public final class BeanReloader implements AutoCloseable {
 	private final ReloadWorkers workers;
 
 	/**
-	 * Create a reloader.
+	 * Create a reloader with the default parts and time limit.
 	 * @param beanFactory the factory that builds new generations
 	 * @param recorder where the reload records go
 	 * @param drainTimeout how long a switch waits for calls in flight
@@ -79,38 +79,37 @@ public final class BeanReloader implements AutoCloseable {
 	 */
 	public BeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadRecorder recorder, Duration drainTimeout,
 			Duration readPatience, PendingRefresh pendingRefresh) {
-		this(beanFactory, recorder, drainTimeout, readPatience, pendingRefresh, DEFAULT_TIMEOUT);
+		this(beanFactory, recorder, readPatience, pendingRefresh,
+				Parts.of(beanFactory, pendingRefresh, drainTimeout, DEFAULT_TIMEOUT));
 	}
 
 	/**
-	 * Create a reloader with a time limit for each attempt.
+	 * Create a reloader from its parts.
 	 * @param beanFactory the factory that builds new generations
 	 * @param recorder where the reload records go
-	 * @param drainTimeout how long a switch waits for calls in flight
 	 * @param readPatience how long a class file that is still being written is read again
 	 * @param pendingRefresh where a bean goes whose new generation cannot run against the
 	 * running classes
-	 * @param timeout how long an attempt may take, waiting for another attempt on the
-	 * same bean included, before it is abandoned and recorded as failed
+	 * @param parts the workers, the linkage check, the factory and the switches
 	 */
-	public BeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadRecorder recorder, Duration drainTimeout,
-			Duration readPatience, PendingRefresh pendingRefresh, Duration timeout) {
-		this.workers = new ReloadWorkers(timeout);
+	public BeanReloader(ConfigurableListableBeanFactory beanFactory, ReloadRecorder recorder, Duration readPatience,
+			PendingRefresh pendingRefresh, Parts parts) {
 		Assert.notNull(beanFactory, "'beanFactory' must not be null");
 		Assert.notNull(recorder, "'recorder' must not be null");
-		Assert.notNull(drainTimeout, "'drainTimeout' must not be null");
 		Assert.notNull(readPatience, "'readPatience' must not be null");
 		Assert.notNull(pendingRefresh, "'pendingRefresh' must not be null");
+		Assert.notNull(parts, "'parts' must not be null");
 		this.beanFactory = beanFactory;
-		this.pendingRefresh = pendingRefresh;
-		this.linkage = new GenerationLinkage(pendingRefresh);
 		this.recorder = recorder;
 		this.readPatience = readPatience;
-		this.generationFactory = new GenerationFactory(beanFactory);
-		this.destruction = new GenerationDestruction(beanFactory);
-		this.keep = new KeepSwitch(beanFactory, this.generationFactory, this.destruction, drainTimeout);
-		this.reset = new ResetSwitch(this.destruction, drainTimeout);
-		this.participants = new SwitchParticipants(beanFactory.getBeanProvider(SwitchParticipant.class));
+		this.pendingRefresh = pendingRefresh;
+		this.workers = parts.workers();
+		this.linkage = parts.linkage();
+		this.generationFactory = parts.generationFactory();
+		this.destruction = parts.destruction();
+		this.keep = parts.keep();
+		this.reset = parts.reset();
+		this.participants = parts.participants();
 	}
 
 	/**
@@ -328,6 +327,43 @@ public final class BeanReloader implements AutoCloseable {
 
 	private static double millisSince(long start) {
 		return Math.round((System.nanoTime() - start) / 10_000.0) / 100.0;
+	}
+
+	/**
+	 * What a reloader is made of, handed in so that each part can be replaced or tested
+	 * on its own.
+	 *
+	 * @param workers runs each attempt within the time limit
+	 * @param linkage checks a new generation against the running classes
+	 * @param generationFactory builds a new generation's instance
+	 * @param destruction ends an old generation
+	 * @param keep the switch of {@code KEEP} beans
+	 * @param reset the switch of {@code RESET} beans
+	 * @param participants what else follows a switch, such as request mappings
+	 */
+	public record Parts(ReloadWorkers workers, GenerationLinkage linkage, GenerationFactory generationFactory,
+			GenerationDestruction destruction, GenerationSwitch keep, GenerationSwitch reset,
+			SwitchParticipants participants) {
+
+		/**
+		 * Assemble the parts of a context's reloader.
+		 * @param beanFactory the factory that builds new generations
+		 * @param pendingRefresh what the linkage check consults
+		 * @param drainTimeout how long a switch waits for calls in flight
+		 * @param timeout how long an attempt may take before it is abandoned
+		 * @return the parts
+		 */
+		public static Parts of(ConfigurableListableBeanFactory beanFactory, PendingRefresh pendingRefresh,
+				Duration drainTimeout, Duration timeout) {
+			Assert.notNull(drainTimeout, "'drainTimeout' must not be null");
+			GenerationFactory factory = new GenerationFactory(beanFactory);
+			GenerationDestruction destruction = new GenerationDestruction(beanFactory);
+			return new Parts(new ReloadWorkers(timeout), new GenerationLinkage(pendingRefresh), factory, destruction,
+					new KeepSwitch(beanFactory, factory, destruction, drainTimeout),
+					new ResetSwitch(destruction, drainTimeout),
+					new SwitchParticipants(beanFactory.getBeanProvider(SwitchParticipant.class)));
+		}
+
 	}
 
 }
