@@ -28,6 +28,7 @@ import dev.hotreload.reload.HotReloadEngine;
 import dev.hotreload.reload.InPlaceChanges;
 import dev.hotreload.reload.ReloadableBeanPostProcessor;
 import dev.hotreload.reload.ReloadableBeans;
+import dev.hotreload.resources.MessageBundleChanges;
 import dev.hotreload.watch.ChangeSource;
 import dev.hotreload.watch.DirectoryWatch;
 import dev.hotreload.watch.FileChangeListener;
@@ -162,7 +163,7 @@ public final class HotReloadAutoConfiguration {
 	@Bean
 	ClassChangeWatcher hotReloadClassChangeWatcher(ReloadableBeans hotReloadableBeans,
 			ChangeDispatcher hotReloadChangeDispatcher, HotReloadProperties properties,
-			ObjectProvider<Reconfigurator> hotReloadReconfigurator) {
+			ObjectProvider<Reconfigurator> hotReloadReconfigurator, ConfigurableApplicationContext context) {
 		// On hot reload's refresher, the intake that outlives this context; otherwise a
 		// watcher of the context's own.
 		ChangeSource source = RefreshRuntime.current()
@@ -171,10 +172,14 @@ public final class HotReloadAutoConfiguration {
 							properties.getWatch().getQuietPeriod(), properties.getWatch().getDeletionQuietPeriod(),
 							WatchedFiles::isWatched));
 		Reconfigurator reconfigurator = hotReloadReconfigurator.getIfAvailable();
-		FileChangeListener listener = (reconfigurator != null) ? (changes) -> {
+		MessageBundleChanges messages = new MessageBundleChanges(context);
+		FileChangeListener listener = (changes) -> {
 			hotReloadChangeDispatcher.onChange(changes);
-			reconfigurator.onChange(changes);
-		} : hotReloadChangeDispatcher;
+			if (reconfigurator != null) {
+				reconfigurator.onChange(changes);
+			}
+			messages.onChange(changes);
+		};
 		return new ClassChangeWatcher(hotReloadableBeans, listener, source);
 	}
 

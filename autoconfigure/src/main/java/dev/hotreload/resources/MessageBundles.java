@@ -49,7 +49,17 @@ public final class MessageBundles {
 	 * @return whether an edit of it applies without a restart
 	 */
 	public boolean isReloadedBundle(Path root, Path file) {
-		if (!this.reloaded || !file.startsWith(root)) {
+		return this.reloaded && isBundle(root, file);
+	}
+
+	/**
+	 * Tell whether a file of a class directory is one of the message bundles.
+	 * @param root the class directory
+	 * @param file the file
+	 * @return whether it is a bundle of {@code spring.messages.basename}
+	 */
+	public boolean isBundle(Path root, Path file) {
+		if (!file.startsWith(root)) {
 			return false;
 		}
 		String relative = StringUtils.cleanPath(root.relativize(file).toString());
