@@ -60,8 +60,11 @@
 		}
 	}
 
+	// The development page lists every record: it reloads for failures too.
+	var listsRecords = document.body && document.body.getAttribute('data-hotreload-page') === 'true';
+
 	function handle(record) {
-		if (record.outcome === 'FAILED') {
+		if (record.outcome === 'FAILED' && !listsRecords) {
 			showOverlay(record);
 		}
 		else {

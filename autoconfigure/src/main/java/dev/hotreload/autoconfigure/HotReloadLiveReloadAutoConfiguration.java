@@ -7,6 +7,7 @@ import dev.hotreload.browser.LiveReloadController;
 import dev.hotreload.browser.LiveReloadEvents;
 import dev.hotreload.browser.LiveReloadScriptFilter;
 import dev.hotreload.history.ReloadHistory;
+import dev.hotreload.refresh.PendingRefresh;
 import dev.hotreload.reload.HotReloadEngine;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,8 +42,9 @@ public final class HotReloadLiveReloadAutoConfiguration {
 	}
 
 	@Bean
-	LiveReloadController hotReloadLiveReloadController(LiveReloadEvents hotReloadLiveReloadEvents) {
-		return new LiveReloadController(hotReloadLiveReloadEvents);
+	LiveReloadController hotReloadLiveReloadController(LiveReloadEvents hotReloadLiveReloadEvents,
+			HotReloadEngine hotReloadEngine, PendingRefresh hotReloadPendingRefresh) {
+		return new LiveReloadController(hotReloadLiveReloadEvents, hotReloadEngine, hotReloadPendingRefresh);
 	}
 
 	@Bean
@@ -59,8 +61,10 @@ public final class HotReloadLiveReloadAutoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty(name = EndpointLoopbackOnlyFilter.ALLOW_REMOTE_CLIENTS, havingValue = false,
 			matchIfMissing = true)
-	FilterRegistrationBean<LoopbackOnlyFilter> hotReloadLiveReloadLoopbackOnlyFilter() {
-		LoopbackOnlyFilter filter = new LoopbackOnlyFilter(() -> List.of(LiveReloadController.PATH),
+	FilterRegistrationBean<LoopbackOnlyFilter> hotReloadLiveReloadLoopbackOnlyFilter(Environment environment) {
+		String page = environment.getProperty(LiveReloadController.PAGE_PATH_PROPERTY,
+				LiveReloadController.DEFAULT_PAGE_PATH);
+		LoopbackOnlyFilter filter = new LoopbackOnlyFilter(() -> List.of(LiveReloadController.PATH, page),
 				EndpointLoopbackOnlyFilter.ALLOW_REMOTE_CLIENTS);
 		FilterRegistrationBean<LoopbackOnlyFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setName("hotReloadLiveReloadLoopbackOnlyFilter");

@@ -122,12 +122,26 @@ public class HotReloadProperties {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * The path of the development page, which shows the reloadable beans, the classes
+		 * waiting for a refresh and the history, and follows every change.
+		 */
+		private String pagePath = "/hotreload";
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public String getPagePath() {
+			return this.pagePath;
+		}
+
+		public void setPagePath(String pagePath) {
+			this.pagePath = pagePath;
 		}
 
 	}
@@ -146,6 +160,12 @@ public class HotReloadProperties {
 		 * refresh applies.
 		 */
 		private boolean enabled = true;
+
+		/**
+		 * The path of the development page, which shows the reloadable beans, the classes
+		 * waiting for a refresh and the history, and follows every change.
+		 */
+		private String pagePath = "/hotreload";
 
 		public boolean isEnabled() {
 			return this.enabled;

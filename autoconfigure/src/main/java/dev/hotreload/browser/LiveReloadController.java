@@ -1,5 +1,8 @@
 package dev.hotreload.browser;
 
+import dev.hotreload.HotReloader;
+import dev.hotreload.refresh.PendingRefresh;
+
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -29,15 +32,49 @@ public final class LiveReloadController {
 	private static final Resource SCRIPT_RESOURCE = new ClassPathResource("META-INF/hotreload/live-reload.js",
 			LiveReloadController.class.getClassLoader());
 
+	/**
+	 * The property that names the path of the development page.
+	 */
+	public static final String PAGE_PATH_PROPERTY = "hotreload.live-reload.page-path";
+
+	/**
+	 * The path of the development page unless {@value #PAGE_PATH_PROPERTY} says
+	 * otherwise.
+	 */
+	public static final String DEFAULT_PAGE_PATH = "/hotreload";
+
 	private final LiveReloadEvents events;
+
+	private final HotReloader reloader;
+
+	private final PendingRefresh pendingRefresh;
 
 	/**
 	 * Create the controller.
 	 * @param events the event stream
+	 * @param reloader what the development page shows
+	 * @param pendingRefresh the classes waiting for a refresh
 	 */
-	public LiveReloadController(LiveReloadEvents events) {
+	public LiveReloadController(LiveReloadEvents events, HotReloader reloader, PendingRefresh pendingRefresh) {
 		Assert.notNull(events, "'events' must not be null");
+		Assert.notNull(reloader, "'reloader' must not be null");
+		Assert.notNull(pendingRefresh, "'pendingRefresh' must not be null");
 		this.events = events;
+		this.reloader = reloader;
+		this.pendingRefresh = pendingRefresh;
+	}
+
+	/**
+	 * Serve the development page.
+	 * @return the page
+	 */
+	@GetMapping(path = "${" + PAGE_PATH_PROPERTY + ":" + DEFAULT_PAGE_PATH + "}", produces = MediaType.TEXT_HTML_VALUE)
+	public ResponseEntity<String> page() {
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+			.body(DevelopmentPage.render(this.reloader.beans(), this.pendingRefresh.classes(),
+					this.reloader.history()));
 	}
 
 	/**

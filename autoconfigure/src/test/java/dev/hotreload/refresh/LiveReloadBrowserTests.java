@@ -32,8 +32,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * application reloads by itself after a reload of a bean and after a full refresh; a
  * failed change shows its error over the page while the old content stays, and the fix
  * removes it; a page whose Content-Security-Policy allows only same-origin scripts runs
- * the script; a JSON answer is unchanged. Needs Debian's {@code chromium} and
- * {@code chromium-driver}: on CI, which installs them, their absence fails the test.
+ * the script; a JSON answer is unchanged; the development page follows each new record.
+ * Needs Debian's {@code chromium} and {@code chromium-driver}: on CI, which installs
+ * them, their absence fails the test.
  */
 class LiveReloadBrowserTests {
 
@@ -134,6 +135,21 @@ class LiveReloadBrowserTests {
 			await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> !marked());
 			awaitConnected();
 			assertThat(this.browser.findElement(By.id("v")).getText()).isEqualTo("v4");
+
+			// The development page lists a new record without navigating, failures too.
+			this.browser.get(base + "/hotreload");
+			awaitConnected();
+			assertThat(this.browser.findElement(By.id("beans")).getText()).contains("greeter", "demo.Greeter");
+			int rows = this.browser.findElements(By.cssSelector("#history tr")).size();
+			mark();
+			app.compile("demo.Greeter",
+					GREETER.formatted("if (true) throw new IllegalStateException(\"broken v5\");", "v5"));
+			await().atMost(Duration.ofSeconds(20))
+				.ignoreExceptions()
+				.until(() -> this.browser.findElements(By.cssSelector("#history tr")).size() > rows);
+			assertThat(marked()).as("the page was reloaded").isFalse();
+			assertThat(this.browser.findElement(By.id("history")).getText()).contains("FAILED", "broken v5");
+			screenshot("development-page.png");
 		}
 	}
 
