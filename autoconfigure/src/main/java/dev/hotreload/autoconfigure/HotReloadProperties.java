@@ -161,12 +161,6 @@ public class HotReloadProperties {
 		 */
 		private boolean enabled = true;
 
-		/**
-		 * The path of the development page, which shows the reloadable beans, the classes
-		 * waiting for a refresh and the history, and follows every change.
-		 */
-		private String pagePath = "/hotreload";
-
 		public boolean isEnabled() {
 			return this.enabled;
 		}
