@@ -91,6 +91,12 @@
 			last = record.id;
 			handle(record);
 		});
+		// A template, a static file or a message changed: served anew at the next request.
+		events.addEventListener('resources', function () {
+			if (!document.getElementById(overlayId)) {
+				reloadOnce();
+			}
+		});
 		// EventSource connects again by itself when the stream drops.
 	}
 

@@ -2,6 +2,7 @@ package dev.hotreload.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import dev.hotreload.ApplicationReconfiguredEvent;
@@ -29,7 +30,10 @@ import dev.hotreload.reload.InPlaceChanges;
 import dev.hotreload.reload.ReloadableBeanPostProcessor;
 import dev.hotreload.reload.ReloadableBeans;
 import dev.hotreload.resources.MessageBundleChanges;
+import dev.hotreload.resources.MessageBundles;
+import dev.hotreload.resources.WebResourceListener;
 import dev.hotreload.watch.ChangeSource;
+import dev.hotreload.watch.ChangedFile;
 import dev.hotreload.watch.DirectoryWatch;
 import dev.hotreload.watch.FileChangeListener;
 import org.apache.commons.logging.Log;
@@ -163,7 +167,8 @@ public final class HotReloadAutoConfiguration {
 	@Bean
 	ClassChangeWatcher hotReloadClassChangeWatcher(ReloadableBeans hotReloadableBeans,
 			ChangeDispatcher hotReloadChangeDispatcher, HotReloadProperties properties,
-			ObjectProvider<Reconfigurator> hotReloadReconfigurator, ConfigurableApplicationContext context) {
+			ObjectProvider<Reconfigurator> hotReloadReconfigurator, ConfigurableApplicationContext context,
+			ObjectProvider<WebResourceListener> webResourceListeners) {
 		// On hot reload's refresher, the intake that outlives this context; otherwise a
 		// watcher of the context's own.
 		ChangeSource source = RefreshRuntime.current()
@@ -173,12 +178,22 @@ public final class HotReloadAutoConfiguration {
 							WatchedFiles::isWatched));
 		Reconfigurator reconfigurator = hotReloadReconfigurator.getIfAvailable();
 		MessageBundleChanges messages = new MessageBundleChanges(context);
+		MessageBundles bundles = MessageBundles.of(context.getEnvironment());
 		FileChangeListener listener = (changes) -> {
 			hotReloadChangeDispatcher.onChange(changes);
 			if (reconfigurator != null) {
 				reconfigurator.onChange(changes);
 			}
 			messages.onChange(changes);
+			List<String> resources = changes.files()
+				.stream()
+				.filter((file) -> WatchedFiles.isWebResource(file.relativeName())
+						|| bundles.isBundle(file.root(), file.path()))
+				.map(ChangedFile::relativeName)
+				.toList();
+			if (!resources.isEmpty()) {
+				webResourceListeners.orderedStream().forEach((each) -> each.resourcesChanged(resources));
+			}
 		};
 		return new ClassChangeWatcher(hotReloadableBeans, listener, source);
 	}

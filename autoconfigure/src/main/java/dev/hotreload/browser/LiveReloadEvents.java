@@ -10,6 +10,7 @@ import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Failure;
 import dev.hotreload.history.ReloadHistory;
 import dev.hotreload.history.ReloadRecordListener;
+import dev.hotreload.resources.WebResourceListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * else. The streams end when the context closes, so that a graceful shutdown does not
  * wait for them; the script then connects again to the next run.
  */
-public final class LiveReloadEvents implements ReloadRecordListener, ApplicationListener<ContextClosedEvent> {
+public final class LiveReloadEvents
+		implements ReloadRecordListener, WebResourceListener, ApplicationListener<ContextClosedEvent> {
 
 	private static final Log logger = LogFactory.getLog(LiveReloadEvents.class);
 
@@ -81,6 +83,25 @@ public final class LiveReloadEvents implements ReloadRecordListener, Application
 					.name("record")
 					.id(String.valueOf(record.id()))
 					.data(event, MediaType.APPLICATION_JSON));
+			}
+			catch (IOException | IllegalStateException ex) {
+				logger.debug("A page's event stream is gone", ex);
+				this.emitters.remove(emitter);
+			}
+		}
+	}
+
+	/**
+	 * Tell the pages that templates, static files or messages changed, which the
+	 * application serves anew at the next request without a record: they reload.
+	 * @param files the changed files, relative to their class directory
+	 */
+	@Override
+	public void resourcesChanged(List<String> files) {
+		Map<String, Object> event = Map.of("files", files);
+		for (SseEmitter emitter : this.emitters) {
+			try {
+				emitter.send(SseEmitter.event().name("resources").data(event, MediaType.APPLICATION_JSON));
 			}
 			catch (IOException | IllegalStateException ex) {
 				logger.debug("A page's event stream is gone", ex);

@@ -10,6 +10,9 @@ import dev.hotreload.classloading.ClassFileNames;
  */
 public final class WatchedFiles {
 
+	private static final java.util.List<String> WEB_DIRECTORIES = java.util.List.of("/templates/", "/static/",
+			"/public/", "/resources/", "/META-INF/resources/");
+
 	private WatchedFiles() {
 	}
 
@@ -21,7 +24,30 @@ public final class WatchedFiles {
 	 */
 	public static boolean isWatched(Path path) {
 		String name = path.toString();
-		return ClassFileNames.isClassFile(name) || ConfigFiles.hasConfigFileName(path) || name.endsWith(".properties");
+		return ClassFileNames.isClassFile(name) || ConfigFiles.hasConfigFileName(path) || name.endsWith(".properties")
+				|| isWebResource(path);
+	}
+
+	/**
+	 * Tell whether a file is a template or a static file that a page shows, by the
+	 * directories Spring Boot serves and renders them from.
+	 * @param path the file
+	 * @return whether it lies under {@code templates}, {@code static}, {@code public},
+	 * {@code resources} or {@code META-INF/resources}
+	 */
+	public static boolean isWebResource(Path path) {
+		return isWebResource(path.toString());
+	}
+
+	/**
+	 * Tell whether a file, by its name relative to its class directory or absolute, is a
+	 * template or a static file.
+	 * @param name the file's name
+	 * @return whether it lies under one of the directories of web resources
+	 */
+	public static boolean isWebResource(String name) {
+		String path = "/" + name.replace('\\', '/');
+		return WEB_DIRECTORIES.stream().anyMatch(path::contains);
 	}
 
 }

@@ -127,6 +127,13 @@ class LiveReloadBrowserTests {
 			awaitText("v4");
 			assertThat(this.browser.findElements(By.id("hotreload-overlay"))).isEmpty();
 
+			// A static file: no record, and the page follows all the same.
+			mark();
+			Path styles = Files.createDirectories(app.classes().resolve("static")).resolve("site.css");
+			Files.writeString(styles, "p { color: red; }");
+			await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> !marked());
+			awaitConnected();
+
 			this.browser.get(base + "/csp");
 			awaitConnected();
 			mark();
