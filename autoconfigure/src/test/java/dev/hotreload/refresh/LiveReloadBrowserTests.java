@@ -161,6 +161,30 @@ class LiveReloadBrowserTests {
 	}
 
 	@Test
+	void compileErrorInSourceModeIsShownOverThePageWithItsFileAndLine() throws Exception {
+		this.browser = startBrowser();
+		Path sourceFile = Files.createDirectories(this.temp.resolve("src/main/java/demo")).resolve("Greeter.java");
+		Files.writeString(sourceFile, GREETER.formatted("", "s1"));
+		try (RefreshingApplication app = RefreshingApplication.start(this.temp, sources("s1", ""),
+				"--hotreload.source.enabled=true", "--hotreload.source.warm-up=false")) {
+			this.browser.get("http://localhost:" + app.port() + "/page");
+			awaitConnected();
+			mark();
+			Files.writeString(sourceFile, GREETER.formatted("", "s2").replace("return \"s2\";", "return \"s2\""));
+			await().atMost(Duration.ofSeconds(30))
+				.ignoreExceptions()
+				.until(() -> this.browser.findElement(By.id("hotreload-overlay")).getText().contains("Greeter.java:"));
+			assertThat(this.browser.findElement(By.id("hotreload-overlay")).getText()).contains("CompilationError",
+					"';' expected");
+			assertThat(this.browser.findElement(By.id("v")).getText()).isEqualTo("s1");
+			assertThat(marked()).as("the page stays").isTrue();
+			Files.writeString(sourceFile, GREETER.formatted("", "s3"));
+			awaitText("s3");
+			assertThat(this.browser.findElements(By.id("hotreload-overlay"))).isEmpty();
+		}
+	}
+
+	@Test
 	void nothingIsAddedWhenLiveReloadIsOff() throws Exception {
 		try (RefreshingApplication app = RefreshingApplication.start(this.temp, sources("v1", ""),
 				"--hotreload.live-reload.enabled=false")) {

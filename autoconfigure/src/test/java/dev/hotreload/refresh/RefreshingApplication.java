@@ -66,9 +66,12 @@ final class RefreshingApplication implements AutoCloseable {
 	static RefreshingApplication start(Path temp, List<String> sources, String... args) throws IOException {
 		Path classes = Files.createDirectories(temp.resolve("target/classes")).toRealPath();
 		compile(classes, sources);
-		List<String> allArgs = new ArrayList<>(
-				List.of("--hotreload.enabled=true", "--management.endpoints.web.exposure.include=hotreload",
-						"--spring.main.banner-mode=off", "--hotreload.source.enabled=false"));
+		List<String> allArgs = new ArrayList<>(List.of("--hotreload.enabled=true",
+				"--management.endpoints.web.exposure.include=hotreload", "--spring.main.banner-mode=off"));
+		// Source mode off unless the test turns it on.
+		if (List.of(args).stream().noneMatch((arg) -> arg.startsWith("--hotreload.source.enabled="))) {
+			allArgs.add("--hotreload.source.enabled=false");
+		}
 		// A random port unless the test names one: an option given twice binds to both.
 		if (List.of(args).stream().noneMatch((arg) -> arg.startsWith("--server.port="))) {
 			allArgs.add(0, "--server.port=0");
