@@ -161,7 +161,11 @@ class NewerClassFileRefreshTests {
 
 			app.compile("demo.Late", LATE.formatted("\"late \" + text"));
 			await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> app.body("/late/x").equals("late x"));
-			// The class that used it keeps the failure: a refresh loads both anew.
+			// The class that used it keeps the failure: a refresh loads both anew. Its
+			// record is added once the new context is ready, a moment after it answers.
+			await().atMost(Duration.ofSeconds(30))
+				.ignoreExceptions()
+				.until(() -> app.history().get(0).outcome() == Outcome.REFRESHED);
 			ReloadRecord refreshed = app.history().get(0);
 			assertThat(refreshed.outcome()).isEqualTo(Outcome.REFRESHED);
 			assertThat(refreshed.verdicts()).singleElement().satisfies((verdict) -> {
