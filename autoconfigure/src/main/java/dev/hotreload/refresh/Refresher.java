@@ -507,12 +507,13 @@ public final class Refresher implements RefreshRuntime.Restart {
 		return error;
 	}
 
-	private static void pause(Duration pause) {
+	// Ends early when the JVM ends.
+	private void pause(Duration pause) {
 		if (pause.isZero()) {
 			return;
 		}
 		try {
-			Thread.sleep(pause.toMillis());
+			this.ended.await(pause.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -527,15 +528,11 @@ public final class Refresher implements RefreshRuntime.Restart {
 		}
 		logger.info("Class files were deleted, as by a build that writes its output again: the refresh waits for "
 				+ "them to come back");
-		long deadline = System.nanoTime() + CLASS_FILES_PATIENCE.toNanos();
-		while (this.intake.awaitsDeletedFiles() && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
+		try {
+			this.intake.awaitDeletedFiles(CLASS_FILES_PATIENCE);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -134,6 +134,17 @@ public final class ChangeIntake implements ChangeSource {
 		return this.watcher.awaitsDeletedFiles();
 	}
 
+	/**
+	 * Wait until no batch waits for deleted files any more.
+	 * @param timeout how long to wait at most
+	 * @return whether no deleted file is awaited any more
+	 * @throws InterruptedException if interrupted while waiting
+	 * @see FileWatcher#awaitDeletedFiles(Duration)
+	 */
+	public boolean awaitDeletedFiles(Duration timeout) throws InterruptedException {
+		return this.watcher.awaitDeletedFiles(timeout);
+	}
+
 	private void onChange(ChangedFiles changes) {
 		FileChangeListener listener;
 		synchronized (this.monitor) {

@@ -241,6 +241,7 @@ public final class FileWatcher {
 				}
 				this.running = null;
 				this.pending.clear();
+				this.monitor.notifyAll();
 				if (this.scheduledDelivery != null) {
 					this.scheduledDelivery.cancel(false);
 					this.scheduledDelivery = null;
@@ -309,6 +310,28 @@ public final class FileWatcher {
 		return false;
 	}
 
+	/**
+	 * Wait until no batch waits for deleted files any more: they came back, or the
+	 * deletion quiet period handed their batch on. Each event and each handed batch wakes
+	 * the caller to look again.
+	 * @param timeout how long to wait at most
+	 * @return whether no deleted file is awaited any more
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public boolean awaitDeletedFiles(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this.monitor) {
+			while (awaitsDeletedFiles()) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					return false;
+				}
+				TimeUnit.NANOSECONDS.timedWait(this.monitor, remaining);
+			}
+			return true;
+		}
+	}
+
 	private void onEvent(DirectoryChangeEvent event) {
 		if (event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW) {
 			logger.warn("Too many file changes at once in " + event.rootPath()
@@ -332,6 +355,7 @@ public final class FileWatcher {
 				return;
 			}
 			this.pending.put(path, root);
+			this.monitor.notifyAll();
 			if (this.scheduledDelivery != null) {
 				this.scheduledDelivery.cancel(false);
 			}
@@ -373,6 +397,7 @@ public final class FileWatcher {
 			// An event taken since the copy was made is for a write that ended before the
 			// files are read below, so the read sees it.
 			this.pending.keySet().removeAll(batch.keySet());
+			this.monitor.notifyAll();
 		}
 		batch.keySet().forEach(this.deletedSince::remove);
 		List<ChangedFile> files = new ArrayList<>();
