@@ -172,10 +172,8 @@ public final class HotReloadAutoConfiguration {
 		// On hot reload's refresher, the intake that outlives this context; otherwise a
 		// watcher of the context's own.
 		ChangeSource source = RefreshRuntime.current()
-			.changeSource(hotReloadableBeans.classDirectories(),
-					(directories) -> new DirectoryWatch("hotreload", directories,
-							properties.getWatch().getQuietPeriod(), properties.getWatch().getDeletionQuietPeriod(),
-							WatchedFiles::isWatched));
+			.changeSource(hotReloadableBeans.classDirectories(), (directories) -> new DirectoryWatch("hotreload",
+					directories, properties.getWatch().quietPeriods(), WatchedFiles::isWatched));
 		Reconfigurator reconfigurator = hotReloadReconfigurator.getIfAvailable();
 		MessageBundleChanges messages = new MessageBundleChanges(context);
 		MessageBundles bundles = MessageBundles.of(context.getEnvironment());

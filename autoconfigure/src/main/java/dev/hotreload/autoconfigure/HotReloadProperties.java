@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.hotreload.watch.QuietPeriods;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -259,9 +260,17 @@ public class HotReloadProperties {
 		private List<Path> paths = new ArrayList<>();
 
 		/**
-		 * How long no further change must arrive before a batch of changes is reloaded.
+		 * How long no further change must arrive before a batch of several changed files
+		 * is reloaded.
 		 */
 		private Duration quietPeriod = Duration.ofMillis(50);
+
+		/**
+		 * How long a batch of one changed file waits for a further change before it is
+		 * reloaded; a second file within it makes the batch wait for the quiet period
+		 * after its latest change. At most the quiet period.
+		 */
+		private Duration singleFileQuietPeriod = QuietPeriods.DEFAULT_SINGLE_FILE_QUIET_PERIOD;
 
 		/**
 		 * How long a deleted class file must stay deleted before the changes with it are
@@ -287,8 +296,24 @@ public class HotReloadProperties {
 			this.quietPeriod = quietPeriod;
 		}
 
+		public Duration getSingleFileQuietPeriod() {
+			return this.singleFileQuietPeriod;
+		}
+
+		public void setSingleFileQuietPeriod(Duration singleFileQuietPeriod) {
+			this.singleFileQuietPeriod = singleFileQuietPeriod;
+		}
+
 		public Duration getDeletionQuietPeriod() {
 			return this.deletionQuietPeriod;
+		}
+
+		/**
+		 * Return the quiet periods that the watchers wait for.
+		 * @return the quiet periods
+		 */
+		public QuietPeriods quietPeriods() {
+			return new QuietPeriods(this.quietPeriod, this.singleFileQuietPeriod, this.deletionQuietPeriod);
 		}
 
 		public void setDeletionQuietPeriod(Duration deletionQuietPeriod) {

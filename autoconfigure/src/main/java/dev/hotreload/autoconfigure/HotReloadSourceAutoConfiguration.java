@@ -39,7 +39,7 @@ public final class HotReloadSourceAutoConfiguration {
 		List<Path> classDirectories = List.copyOf(hotReloadableBeans.classDirectories());
 		SourceChangeWatcher watcher = new SourceChangeWatcher(hotReloadChangeDispatcher, classDirectories,
 				SourceRoots.find(classDirectories, properties.getSource().getPaths()), classLoader,
-				properties.getWatch().getQuietPeriod(), ToolProvider::getSystemJavaCompiler);
+				properties.getWatch().quietPeriods(), ToolProvider::getSystemJavaCompiler);
 		watcher.setWarmUp(properties.getSource().isWarmUp());
 		return watcher;
 	}

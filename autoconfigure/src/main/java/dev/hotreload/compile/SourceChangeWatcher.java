@@ -1,7 +1,6 @@
 package dev.hotreload.compile;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -9,6 +8,7 @@ import java.util.function.Supplier;
 import javax.tools.JavaCompiler;
 
 import dev.hotreload.watch.FileWatcher;
+import dev.hotreload.watch.QuietPeriods;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +39,7 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 
 	private final @Nullable ClassLoader classLoader;
 
-	private final Duration quietPeriod;
+	private final QuietPeriods quietPeriods;
 
 	private final Supplier<@Nullable JavaCompiler> compilerSupplier;
 
@@ -54,24 +54,23 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 	 * @param roots the source roots to watch
 	 * @param classLoader the application's class loader, whose classpath sources compile
 	 * against
-	 * @param quietPeriod how long no further change must arrive before a batch is
-	 * compiled
+	 * @param quietPeriods how long a batch of changed sources waits before it is compiled
 	 * @param compilerSupplier supplies the Java compiler, or {@code null} if the runtime
 	 * has none
 	 */
 	public SourceChangeWatcher(CompilationTarget target, Collection<Path> classDirectories, List<SourceRoot> roots,
-			@Nullable ClassLoader classLoader, Duration quietPeriod,
+			@Nullable ClassLoader classLoader, QuietPeriods quietPeriods,
 			Supplier<@Nullable JavaCompiler> compilerSupplier) {
 		Assert.notNull(target, "'target' must not be null");
 		Assert.notNull(classDirectories, "'classDirectories' must not be null");
 		Assert.notNull(roots, "'roots' must not be null");
-		Assert.notNull(quietPeriod, "'quietPeriod' must not be null");
+		Assert.notNull(quietPeriods, "'quietPeriods' must not be null");
 		Assert.notNull(compilerSupplier, "'compilerSupplier' must not be null");
 		this.target = target;
 		this.classDirectories = List.copyOf(classDirectories);
 		this.roots = List.copyOf(roots);
 		this.classLoader = classLoader;
-		this.quietPeriod = quietPeriod;
+		this.quietPeriods = quietPeriods;
 		this.compilerSupplier = compilerSupplier;
 	}
 
@@ -129,14 +128,14 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 		SourceChangeCompiler compiler = new SourceChangeCompiler(this.roots,
 				new SourceCompiler(javaCompiler, classpath), this.target);
 		List<Path> directories = this.roots.stream().map(SourceRoot::directory).toList();
-		FileWatcher watcher = new FileWatcher("hotreload-source", directories, this.quietPeriod,
-				SourceRoot::isClassSource, compiler);
+		FileWatcher watcher = new FileWatcher("hotreload-source", directories, this.quietPeriods,
+				FileWatcher.DEFAULT_STOP_TIMEOUT, SourceRoot::isClassSource, compiler);
 		watcher.start();
 		ResourceCopier resources = ResourceCopier.of(this.roots);
 		FileWatcher resourceWatcher = null;
 		if (!resources.directories().isEmpty()) {
-			resourceWatcher = new FileWatcher("hotreload-resources", resources.directories(), this.quietPeriod,
-					ResourceCopier::isResource, resources);
+			resourceWatcher = new FileWatcher("hotreload-resources", resources.directories(), this.quietPeriods,
+					FileWatcher.DEFAULT_STOP_TIMEOUT, ResourceCopier::isResource, resources);
 			resourceWatcher.start();
 		}
 		this.running = new Running(watcher, resourceWatcher, compiler,

@@ -14,6 +14,7 @@ import dev.hotreload.history.ReloadHistory;
 import dev.hotreload.refresh.devtools.DevToolsRestart;
 import dev.hotreload.watch.ChangeIntake;
 import dev.hotreload.watch.FileWatcher;
+import dev.hotreload.watch.QuietPeriods;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -96,11 +97,22 @@ public final class RefreshApplicationListener implements ApplicationListener<Spr
 	private static void start(Thread thread, String[] args, RefreshConditions conditions) {
 		ClassLoader baseClassLoader = Objects.requireNonNull(thread.getContextClassLoader());
 		Refresher refresher = install(Objects.requireNonNull(MainMethod.mainClassName(thread)), args,
-				RefreshConditions.projectClassDirectories(baseClassLoader), baseClassLoader,
-				conditions.get("hotreload.watch.quiet-period", Duration.class, Duration.ofMillis(50)),
+				RefreshConditions.projectClassDirectories(baseClassLoader), baseClassLoader, quietPeriods(conditions));
+		throw MainThreadExit.exit(refresher.start());
+	}
+
+	/**
+	 * Return the quiet periods that the arguments, system properties and environment
+	 * variables set, read before any context exists.
+	 * @param conditions the settings read so far
+	 * @return the quiet periods
+	 */
+	static QuietPeriods quietPeriods(RefreshConditions conditions) {
+		return new QuietPeriods(conditions.get("hotreload.watch.quiet-period", Duration.class, Duration.ofMillis(50)),
+				conditions.get("hotreload.watch.single-file-quiet-period", Duration.class,
+						QuietPeriods.DEFAULT_SINGLE_FILE_QUIET_PERIOD),
 				conditions.get("hotreload.watch.deletion-quiet-period", Duration.class,
 						FileWatcher.DEFAULT_DELETION_QUIET_PERIOD));
-		throw MainThreadExit.exit(refresher.start());
 	}
 
 	/**
@@ -109,20 +121,17 @@ public final class RefreshApplicationListener implements ApplicationListener<Spr
 	 * @param args the application's arguments
 	 * @param directories the project's class directories
 	 * @param baseClassLoader the loader of the libraries
-	 * @param quietPeriod how long class files must be quiet before a change counts
-	 * @param deletionQuietPeriod how long a deleted class file must stay deleted before
-	 * its change counts, unless it comes back earlier
+	 * @param quietPeriods how long class files must be quiet before a change counts
 	 * @return the refresher, not started yet
 	 */
 	static Refresher install(String mainClassName, String[] args, List<URL> directories, ClassLoader baseClassLoader,
-			Duration quietPeriod, Duration deletionQuietPeriod) {
+			QuietPeriods quietPeriods) {
 		List<Path> paths = new ArrayList<>();
 		directories.forEach((url) -> paths.add(Objects.requireNonNull(ClassPathDirectories.toPath(url))));
 		RefreshFailureWatch failureWatch = new RefreshFailureWatch(paths, (changes) -> RefreshRuntime.current()
 			.refresh(Trigger.FILE_CHANGE, List.copyOf(changes.changedClassNames())));
 		Refresher refresher = new Refresher(mainClassName, args, directories, baseClassLoader, failureWatch,
-				(unattended) -> new ChangeIntake("hotreload", paths, quietPeriod, deletionQuietPeriod,
-						WatchedFiles::isWatched, unattended),
+				(unattended) -> new ChangeIntake("hotreload", paths, quietPeriods, WatchedFiles::isWatched, unattended),
 				RefreshApplicationListener::refreshEnded);
 		RefreshRuntime runtime = RefreshRuntime.activate(refresher);
 		Assert.state(runtime.restart() == refresher, "The application is refreshable already");

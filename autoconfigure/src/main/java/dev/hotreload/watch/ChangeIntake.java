@@ -38,19 +38,16 @@ public final class ChangeIntake implements ChangeSource {
 	 * Create an intake; nothing runs until {@link #start()}.
 	 * @param name the prefix of the watcher's thread names
 	 * @param roots the directories to watch
-	 * @param quietPeriod how long no further change must arrive before a batch is handed
-	 * on
-	 * @param deletionQuietPeriod how long a deleted file must stay deleted before its
-	 * batch is handed on, unless it comes back earlier
+	 * @param quietPeriods how long a batch waits before it is handed on
 	 * @param filter which files count
 	 * @param unattended told of every batch that arrives while no listener is attached,
 	 * on the watcher's thread
 	 */
-	public ChangeIntake(String name, Collection<Path> roots, Duration quietPeriod, Duration deletionQuietPeriod,
-			Predicate<Path> filter, FileChangeListener unattended) {
+	public ChangeIntake(String name, Collection<Path> roots, QuietPeriods quietPeriods, Predicate<Path> filter,
+			FileChangeListener unattended) {
 		Assert.notNull(unattended, "'unattended' must not be null");
-		this.watcher = new FileWatcher(name, roots, quietPeriod, deletionQuietPeriod, FileWatcher.DEFAULT_STOP_TIMEOUT,
-				filter, this::onChange);
+		this.watcher = new FileWatcher(name, roots, quietPeriods, FileWatcher.DEFAULT_STOP_TIMEOUT, filter,
+				this::onChange);
 		this.unattended = unattended;
 	}
 

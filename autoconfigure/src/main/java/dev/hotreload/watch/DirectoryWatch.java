@@ -1,7 +1,6 @@
 package dev.hotreload.watch;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
@@ -21,9 +20,7 @@ public final class DirectoryWatch implements ChangeSource {
 
 	private final List<Path> roots;
 
-	private final Duration quietPeriod;
-
-	private final Duration deletionQuietPeriod;
+	private final QuietPeriods quietPeriods;
 
 	private final Predicate<Path> filter;
 
@@ -37,23 +34,17 @@ public final class DirectoryWatch implements ChangeSource {
 	 * Create a watch; nothing runs until a listener is attached.
 	 * @param name the prefix of the watcher's thread names
 	 * @param roots the directories to watch
-	 * @param quietPeriod how long no further change must arrive before a batch is handed
-	 * on
-	 * @param deletionQuietPeriod how long a deleted file must stay deleted before its
-	 * batch is handed on, unless it comes back earlier
+	 * @param quietPeriods how long a batch waits before it is handed on
 	 * @param filter which files count
 	 */
-	public DirectoryWatch(String name, Collection<Path> roots, Duration quietPeriod, Duration deletionQuietPeriod,
-			Predicate<Path> filter) {
+	public DirectoryWatch(String name, Collection<Path> roots, QuietPeriods quietPeriods, Predicate<Path> filter) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(roots, "'roots' must not be null");
-		Assert.notNull(quietPeriod, "'quietPeriod' must not be null");
-		Assert.notNull(deletionQuietPeriod, "'deletionQuietPeriod' must not be null");
+		Assert.notNull(quietPeriods, "'quietPeriods' must not be null");
 		Assert.notNull(filter, "'filter' must not be null");
 		this.name = name;
 		this.roots = List.copyOf(roots);
-		this.quietPeriod = quietPeriod;
-		this.deletionQuietPeriod = deletionQuietPeriod;
+		this.quietPeriods = quietPeriods;
 		this.filter = filter;
 	}
 
@@ -67,7 +58,7 @@ public final class DirectoryWatch implements ChangeSource {
 		Assert.notNull(listener, "'listener' must not be null");
 		synchronized (this.monitor) {
 			Assert.state(this.watcher == null, "A listener is attached already");
-			FileWatcher watcher = new FileWatcher(this.name, this.roots, this.quietPeriod, this.deletionQuietPeriod,
+			FileWatcher watcher = new FileWatcher(this.name, this.roots, this.quietPeriods,
 					FileWatcher.DEFAULT_STOP_TIMEOUT, this.filter, listener);
 			watcher.start();
 			this.watcher = watcher;

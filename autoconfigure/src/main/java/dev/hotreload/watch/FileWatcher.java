@@ -35,17 +35,20 @@ import org.springframework.util.Assert;
 /**
  * Watches directories with {@code io.methvin:directory-watcher} and hands the changed
  * files to a {@link FileChangeListener} in batches. A batch is delivered once no further
- * change arrived for the quiet period, so that an IDE's delete-then-create, an editor's
- * atomic rename or a build that rewrites hundreds of files each make one batch. Whether a
- * file was deleted is decided when the batch is delivered, from the file system, and a
- * file whose content is the same as when it was last seen is left out, since a build
- * rewrites every class it compiles, changed or not. A batch in which a file that existed
- * is gone waits until the file is back or has stayed gone for the deletion quiet period:
- * a build that deletes its output and writes it again a few seconds later (Maven's
- * incremental compilation, Gradle, an IDE's rebuild) makes one batch of the files whose
- * content changed, decided once the writes have settled. Files are read and checksummed
- * on the delivery thread without holding the lock that event intake needs, so that events
- * keep being taken in while a large batch is read.
+ * change arrived for its quiet period, so that an IDE's delete-then-create, an editor's
+ * atomic rename or a build that rewrites hundreds of files each make one batch. The quiet
+ * period adapts (see {@link QuietPeriods}): a batch of one file waits for the short
+ * single-file quiet period, and a second file makes it a burst that waits for the whole
+ * quiet period after its latest change. Whether a file was deleted is decided when the
+ * batch is delivered, from the file system, and a file whose content is the same as when
+ * it was last seen is left out, since a build rewrites every class it compiles, changed
+ * or not. A batch in which a file that existed is gone waits until the file is back or
+ * has stayed gone for the deletion quiet period: a build that deletes its output and
+ * writes it again a few seconds later (Maven's incremental compilation, Gradle, an IDE's
+ * rebuild) makes one batch of the files whose content changed, decided once the writes
+ * have settled. Files are read and checksummed on the delivery thread without holding the
+ * lock that event intake needs, so that events keep being taken in while a large batch is
+ * read.
  * <p>
  * Two named daemon threads run while the watcher is started: "{name}-watcher" receives
  * the events, "{name}-reload" delivers the batches ("hotreload-watcher" and
@@ -74,11 +77,9 @@ public final class FileWatcher {
 
 	private final List<Path> roots;
 
-	private final Duration quietPeriod;
+	private final QuietPeriods quietPeriods;
 
 	private final Duration stopTimeout;
-
-	private final Duration deletionQuietPeriod;
 
 	private final Predicate<Path> filter;
 
@@ -147,7 +148,8 @@ public final class FileWatcher {
 	}
 
 	/**
-	 * Create a watcher with every setting given; nothing runs until {@link #start()}.
+	 * Create a watcher with every setting given and a quiet period that waits the same
+	 * for one file as for a burst; nothing runs until {@link #start()}.
 	 * @param name the prefix of the threads' names
 	 * @param roots the directories to watch, recursively
 	 * @param quietPeriod how long no change must arrive before a batch is delivered
@@ -160,21 +162,33 @@ public final class FileWatcher {
 	 */
 	public FileWatcher(String name, Collection<Path> roots, Duration quietPeriod, Duration deletionQuietPeriod,
 			Duration stopTimeout, Predicate<Path> filter, FileChangeListener listener) {
+		this(name, roots, new QuietPeriods(quietPeriod, quietPeriod, deletionQuietPeriod), stopTimeout, filter,
+				listener);
+	}
+
+	/**
+	 * Create a watcher with every setting given; nothing runs until {@link #start()}.
+	 * @param name the prefix of the threads' names
+	 * @param roots the directories to watch, recursively
+	 * @param quietPeriods how long a batch waits before it is delivered
+	 * @param stopTimeout how long {@link #stop()} waits for the batch being delivered
+	 * before it interrupts it
+	 * @param filter which files matter
+	 * @param listener who receives the batches
+	 */
+	public FileWatcher(String name, Collection<Path> roots, QuietPeriods quietPeriods, Duration stopTimeout,
+			Predicate<Path> filter, FileChangeListener listener) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notEmpty(roots, "'roots' must not be empty");
-		Assert.notNull(quietPeriod, "'quietPeriod' must not be null");
-		Assert.isTrue(!quietPeriod.isNegative(), "'quietPeriod' must not be negative");
-		Assert.notNull(deletionQuietPeriod, "'deletionQuietPeriod' must not be null");
-		Assert.isTrue(!deletionQuietPeriod.isNegative(), "'deletionQuietPeriod' must not be negative");
+		Assert.notNull(quietPeriods, "'quietPeriods' must not be null");
 		Assert.notNull(stopTimeout, "'stopTimeout' must not be null");
 		Assert.isTrue(!stopTimeout.isNegative(), "'stopTimeout' must not be negative");
 		Assert.notNull(filter, "'filter' must not be null");
 		Assert.notNull(listener, "'listener' must not be null");
 		this.name = name;
 		this.roots = List.copyOf(roots);
-		this.quietPeriod = quietPeriod;
+		this.quietPeriods = quietPeriods;
 		this.stopTimeout = stopTimeout;
-		this.deletionQuietPeriod = deletionQuietPeriod;
 		this.filter = filter;
 		this.listener = listener;
 	}
@@ -360,7 +374,8 @@ public final class FileWatcher {
 				this.scheduledDelivery.cancel(false);
 			}
 			this.scheduledDelivery = running.deliveryExecutor()
-				.schedule(this::deliver, this.quietPeriod.toNanos(), TimeUnit.NANOSECONDS);
+				.schedule(this::deliver, this.quietPeriods.afterLatestChange(this.pending.size()).toNanos(),
+						TimeUnit.NANOSECONDS);
 		}
 	}
 
@@ -391,7 +406,8 @@ public final class FileWatcher {
 					this.scheduledDelivery.cancel(false);
 				}
 				this.scheduledDelivery = running.deliveryExecutor()
-					.schedule(this::deliver, Math.max(wait, this.quietPeriod.toNanos()), TimeUnit.NANOSECONDS);
+					.schedule(this::deliver, Math.max(wait, this.quietPeriods.quietPeriod().toNanos()),
+							TimeUnit.NANOSECONDS);
 				return;
 			}
 			// An event taken since the copy was made is for a write that ended before the
@@ -434,7 +450,7 @@ public final class FileWatcher {
 				continue;
 			}
 			long since = this.deletedSince.computeIfAbsent(path, (ignored) -> now);
-			wait = Math.max(wait, since + this.deletionQuietPeriod.toNanos() - now);
+			wait = Math.max(wait, since + this.quietPeriods.deletionQuietPeriod().toNanos() - now);
 		}
 		return wait;
 	}

@@ -9,6 +9,7 @@ import javax.tools.ToolProvider;
 
 import dev.hotreload.ReloadRecord.Failure;
 import dev.hotreload.watch.ChangedFiles;
+import dev.hotreload.watch.QuietPeriods;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +80,8 @@ class KotlinSourceModeTests {
 	}
 
 	private static SourceChangeWatcher watcher(Path classes, List<SourceRoot> roots) {
-		return new SourceChangeWatcher(new NoTarget(), List.of(classes), roots, null, Duration.ofMillis(20),
+		return new SourceChangeWatcher(new NoTarget(), List.of(classes), roots, null,
+				new QuietPeriods(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(5)),
 				ToolProvider::getSystemJavaCompiler);
 	}
 

@@ -14,6 +14,7 @@ import dev.hotreload.reload.HotReloadEngine;
 import dev.hotreload.testsupport.ReloadableClasses;
 import dev.hotreload.testsupport.Reloads;
 import dev.hotreload.testsupport.SourceProject;
+import dev.hotreload.watch.QuietPeriods;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +118,9 @@ class SourceModeConfigurationTests {
 					ChangeDispatcher dispatcher = context.getBean(ChangeDispatcher.class);
 					SourceChangeWatcher watcher = new SourceChangeWatcher(dispatcher, List.of(project.classDirectory()),
 							List.of(new SourceRoot(project.sourceDirectory(), project.classDirectory())),
-							project.classLoader(), Duration.ofMillis(20), () -> null);
+							project.classLoader(),
+							new QuietPeriods(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(5)),
+							() -> null);
 					watcher.start();
 					assertThat(watcher.isRunning()).isFalse();
 					assertThat(output).containsOnlyOnce(
@@ -137,7 +140,8 @@ class SourceModeConfigurationTests {
 				.withPropertyValues("hotreload.source.enabled=false")
 				.run((context) -> {
 					SourceChangeWatcher watcher = new SourceChangeWatcher(context.getBean(ChangeDispatcher.class),
-							List.of(project.classDirectory()), List.of(), project.classLoader(), Duration.ofMillis(20),
+							List.of(project.classDirectory()), List.of(), project.classLoader(),
+							new QuietPeriods(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofSeconds(5)),
 							ToolProvider::getSystemJavaCompiler);
 					watcher.start();
 					assertThat(watcher.isRunning()).isFalse();

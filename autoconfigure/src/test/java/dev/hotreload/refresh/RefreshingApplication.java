@@ -17,7 +17,6 @@ import java.util.Map;
 import dev.hotreload.HotReloader;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.testsupport.TestCompiler;
-import dev.hotreload.watch.FileWatcher;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -88,9 +87,7 @@ final class RefreshingApplication implements AutoCloseable {
 		RefreshConditions conditions = RefreshConditions.of(allArgs.toArray(String[]::new));
 		Refresher refresher = RefreshApplicationListener.install("demo.App", allArgs.toArray(String[]::new),
 				List.of(toUrl(classes)), RefreshingApplication.class.getClassLoader(),
-				conditions.get("hotreload.watch.quiet-period", Duration.class, Duration.ofMillis(50)),
-				conditions.get("hotreload.watch.deletion-quiet-period", Duration.class,
-						FileWatcher.DEFAULT_DELETION_QUIET_PERIOD));
+				RefreshApplicationListener.quietPeriods(conditions));
 		Throwable error = refresher.start();
 		if (error != null) {
 			RefreshingApplication.stop();

@@ -92,7 +92,8 @@ class ChangeIntakeTests {
 	}
 
 	private void start() {
-		this.intake = new ChangeIntake("intake-test", List.of(this.root), QUIET_PERIOD, Duration.ofSeconds(1),
+		this.intake = new ChangeIntake("intake-test", List.of(this.root),
+				new QuietPeriods(QUIET_PERIOD, QUIET_PERIOD, Duration.ofSeconds(1)),
 				(path) -> path.toString().endsWith(".class"), this.unattended::add);
 		this.intake.start();
 	}
