@@ -73,12 +73,10 @@ public final class RefreshClassLoader extends URLClassLoader implements SmartCla
 		synchronized (getClassLoadingLock(name)) {
 			Class<?> loaded = findLoadedClass(name);
 			if (loaded == null) {
-				try {
-					loaded = findClass(name);
-				}
-				catch (ClassNotFoundException ex) {
-					loaded = fromParent(name, ex);
-				}
+				// Most names a run loads are the libraries': looking for the file first
+				// spares a ClassNotFoundException, and its stack trace, for each of them.
+				URL resource = findResource(classFile(name));
+				loaded = (resource != null) ? define(name, resource) : fromParent(name);
 			}
 			if (resolve) {
 				resolveClass(loaded);
@@ -90,26 +88,34 @@ public final class RefreshClassLoader extends URLClassLoader implements SmartCla
 	// The base loader sees the project's class directories too: a project class it would
 	// load now (its file is missing for this loader, a build is rewriting it) would mix
 	// two copies of the project's classes, the base loader's for the JVM's life.
-	private Class<?> fromParent(String name, ClassNotFoundException notHere) throws ClassNotFoundException {
+	private Class<?> fromParent(String name) throws ClassNotFoundException {
 		Class<?> loaded = Class.forName(name, false, getParent());
 		CodeSource source = loaded.getProtectionDomain().getCodeSource();
 		if (source != null && source.getLocation() != null && this.classDirectories.stream()
 			.anyMatch((directory) -> directory.toString().equals(source.getLocation().toString()))) {
 			throw new ClassNotFoundException("The class file of " + name + " is missing from " + source.getLocation()
-					+ " (a build may be writing it)", notHere);
+					+ " (a build may be writing it)");
 		}
 		return loaded;
 	}
 
-	// Read once and defined from what was read, so that the bytes remembered are the
-	// bytes that run even when the file is rewritten meanwhile.
 	@Override
 	protected Class<?> findClass(String name) throws ClassNotFoundException {
-		String path = name.replace('.', '/') + ".class";
-		URL resource = findResource(path);
+		URL resource = findResource(classFile(name));
 		if (resource == null) {
 			throw new ClassNotFoundException(name);
 		}
+		return define(name, resource);
+	}
+
+	private static String classFile(String className) {
+		return className.replace('.', '/') + ".class";
+	}
+
+	// Read once and defined from what was read, so that the bytes remembered are the
+	// bytes that run even when the file is rewritten meanwhile.
+	private Class<?> define(String name, URL resource) throws ClassNotFoundException {
+		String path = classFile(name);
 		byte[] bytes;
 		try (InputStream in = resource.openStream()) {
 			bytes = in.readAllBytes();

@@ -124,10 +124,10 @@ final class AppScenarios {
 
 	/**
 	 * Time changes that need a full refresh, with the {@code dev} profile and no
-	 * DevTools: each a new {@code VisitCounter} with a new greeting together with a
-	 * {@code SampleController} of a new shape, which hot reload cannot apply in place, so
-	 * that the batch goes to one refresh of the application in the same JVM. One refresh
-	 * warms up; memory is read before and after the measured ones.
+	 * DevTools: each a {@code SampleController} with a new mapping, which hot reload
+	 * cannot apply in place, so that it goes to one refresh of the application in the
+	 * same JVM, and how long the port refused connections during each. One refresh warms
+	 * up; memory is read before and after the measured ones.
 	 * @return the latencies, the memory figures and the refreshes the log showed
 	 * @throws IOException if the application cannot be run
 	 */
@@ -144,8 +144,8 @@ final class AppScenarios {
 			JvmStats.Snapshot before = JvmStats.afterFullGc(app.pid());
 			Samples latency = refreshes.measure(this.settings.refreshes(), CHANGE_TIMEOUT, Duration.ofMillis(500));
 			JvmStats.Snapshot after = JvmStats.afterFullGc(app.pid());
-			return new RefreshRun(latency, new Memory(this.settings.refreshes(), started, before, after),
-					refreshes.refreshesLogged());
+			return new RefreshRun(latency, refreshes.portDown(),
+					new Memory(this.settings.refreshes(), started, before, after), refreshes.refreshesLogged());
 		}
 	}
 
@@ -223,11 +223,13 @@ final class AppScenarios {
 	 * What one JVM with hotreload's full refresh measured.
 	 *
 	 * @param latency change that needs a refresh to new answer, ms
+	 * @param portDown the longest time the port refused connections during each change,
+	 * ms
 	 * @param memory memory figures; its {@code reloads} are the measured refreshes
 	 * @param refreshesLogged the refreshes that the application's log shows, the warm-up
 	 * included
 	 */
-	record RefreshRun(Samples latency, Memory memory, int refreshesLogged) {
+	record RefreshRun(Samples latency, Samples portDown, Memory memory, int refreshesLogged) {
 
 	}
 

@@ -116,15 +116,17 @@ public final class BenchmarkSuite {
 			sourceSaves.add(apps.sourceSaves(false));
 		}
 		Samples coldStarts = parts.contains("cold") ? apps.coldStarts() : null;
-		long quietPeriod = new HotReloadProperties().getWatch().getQuietPeriod().toMillis();
+		HotReloadProperties.Watch watch = new HotReloadProperties().getWatch();
+		long quietPeriod = watch.getQuietPeriod().toMillis();
+		long singleFileQuietPeriod = watch.getSingleFileQuietPeriod().toMillis();
 		Results.Machine machine = new Results.Machine(started,
 				System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
 				System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
 						+ System.getProperty("os.arch"),
 				cpu(), Runtime.getRuntime().availableProcessors(), loadAtStart + " / " + loadAverage(),
 				settings.smoke() ? COMMAND + " -Dbenchmarks.mode=smoke" : COMMAND);
-		Results results = new Results(machine, settings, quietPeriod, calls, hotReload, devTools, sourceSaves,
-				coldStarts, fullRefresh, withDevTools);
+		Results results = new Results(machine, settings, quietPeriod, singleFileQuietPeriod, calls, hotReload, devTools,
+				sourceSaves, coldStarts, fullRefresh, withDevTools);
 		Files.writeString(output.resolve("results.md"), MarkdownReport.write(results));
 		Map<String, Object> json = results.toJson();
 		JsonMapper mapper = JsonMapper.builder().build();

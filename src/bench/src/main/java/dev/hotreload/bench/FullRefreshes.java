@@ -2,16 +2,19 @@ package dev.hotreload.bench;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.util.Assert;
 
 /**
- * Times changes that need hotreload's full refresh, from the move of the last class file
- * to the first answer of {@code /hello} by the new code, in a sample application running
- * with the {@code dev} profile and its refresher. After each change the application's log
- * must show that exactly one more refresh ran and that the new run watches again, so that
- * what is timed is a refresh and the next change finds the watcher ready.
+ * Times changes that need hotreload's full refresh, from the move of the class file to
+ * the first answer of its new mapping, in a sample application running with the
+ * {@code dev} profile and its refresher, and how long the port refused connections
+ * meanwhile. After each change the application's log must show that exactly one more
+ * refresh ran and that the new run watches again, so that what is timed is a refresh and
+ * the next change finds the watcher ready.
  */
 final class FullRefreshes {
 
@@ -41,11 +44,22 @@ final class FullRefreshes {
 
 	private final RefreshVersions versions;
 
+	private final List<Double> portDown = new ArrayList<>();
+
 	private int version;
 
 	FullRefreshes(SampleApp app, RefreshVersions versions) {
 		this.app = app;
 		this.versions = versions;
+	}
+
+	/**
+	 * Return the longest time the port refused connections during each measured change,
+	 * in the order measured.
+	 * @return the milliseconds
+	 */
+	Samples portDown() {
+		return new Samples(List.copyOf(this.portDown));
 	}
 
 	/**
@@ -58,7 +72,15 @@ final class FullRefreshes {
 	 * @throws IOException if a class file cannot be written
 	 */
 	Samples measure(int changes, Duration timeout, Duration pause) throws IOException {
-		return Samples.take(changes, pause, () -> change(timeout));
+		this.portDown.clear();
+		try (PortProbe probe = PortProbe.start(this.app.port())) {
+			return Samples.take(changes, pause, () -> {
+				probe.reset();
+				double millis = change(timeout);
+				this.portDown.add(probe.longestRefusalMillis());
+				return millis;
+			});
+		}
 	}
 
 	/**
@@ -71,9 +93,8 @@ final class FullRefreshes {
 
 	private double change(Duration timeout) throws IOException {
 		this.version++;
-		String greeting = GreetingVersions.greeting(this.version);
 		long start = this.versions.install(this.version);
-		this.app.awaitMessage((message) -> message.startsWith(greeting), timeout);
+		this.app.awaitBody(RefreshVersions.path(this.version), RefreshVersions.body(this.version), timeout);
 		double millis = (System.nanoTime() - start) / (double) TimeUnit.MILLISECONDS.toNanos(1);
 		// The new web server answers before the context is ready, which ends the refresh.
 		this.app.awaitLogCount(REFRESHED, this.version, timeout);

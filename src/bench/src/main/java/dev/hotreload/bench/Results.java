@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param machine the machine, JDK, date and command
  * @param settings how much was measured
- * @param quietPeriodMillis the hot reload quiet period the application ran with
+ * @param quietPeriodMillis the hot reload quiet period of a burst the application ran
+ * with
+ * @param singleFileQuietPeriodMillis the hot reload quiet period of a single file
  * @param calls per-call costs
  * @param hotReload class file changes with hot reload, and memory
  * @param devTools class file changes with a DevTools restart
@@ -22,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param hotReloadWithDevTools class file changes with hot reload while DevTools is on
  * the classpath too
  */
-record Results(Machine machine, SuiteSettings settings, long quietPeriodMillis, List<ProxyCalls.Call> calls,
-		AppScenarios.@Nullable HotReloadRun hotReload, @Nullable Samples devTools,
+record Results(Machine machine, SuiteSettings settings, long quietPeriodMillis, long singleFileQuietPeriodMillis,
+		List<ProxyCalls.Call> calls, AppScenarios.@Nullable HotReloadRun hotReload, @Nullable Samples devTools,
 		List<AppScenarios.SourceSaves> sourceSaves, @Nullable Samples coldStarts,
 		AppScenarios.@Nullable RefreshRun fullRefresh, @Nullable Samples hotReloadWithDevTools) {
 
@@ -40,6 +42,7 @@ record Results(Machine machine, SuiteSettings settings, long quietPeriodMillis, 
 						"warmSavesPerStart", this.settings.warmSaves(), "memoryReloads", this.settings.memoryReloads(),
 						"coldStarts", this.settings.coldStarts(), "refreshes", this.settings.refreshes()));
 		json.put("quietPeriodMillis", this.quietPeriodMillis);
+		json.put("singleFileQuietPeriodMillis", this.singleFileQuietPeriodMillis);
 		json.put("calls", this.calls);
 		if (this.hotReload != null) {
 			json.put("hotReloadMillis", samples(this.hotReload.latency()));
@@ -61,6 +64,7 @@ record Results(Machine machine, SuiteSettings settings, long quietPeriodMillis, 
 		}
 		if (this.fullRefresh != null) {
 			json.put("fullRefreshMillis", samples(this.fullRefresh.latency()));
+			json.put("fullRefreshPortDownMillis", samples(this.fullRefresh.portDown()));
 			json.put("fullRefreshMemory", this.fullRefresh.memory());
 			json.put("fullRefreshesLogged", this.fullRefresh.refreshesLogged());
 		}

@@ -122,6 +122,57 @@ final class SampleApp implements AutoCloseable {
 	}
 
 	/**
+	 * Call a path until it answers 200 with a given body, about once a millisecond; a
+	 * refused connection or another status counts as a wrong answer.
+	 * @param path the path to call
+	 * @param body the body to wait for
+	 * @param timeout how long to try
+	 */
+	void awaitBody(String path, String body, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		String last = null;
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("The sample application exited:\n" + tail());
+			}
+			String answer = body(path);
+			if (body.equals(answer)) {
+				return;
+			}
+			last = (answer != null) ? answer : last;
+			LockSupport.parkNanos(POLL_NANOS);
+		}
+		throw new IllegalStateException("No answer '" + body + "' from " + path + " within " + timeout
+				+ "; last answer '" + last + "'; log:\n" + tail());
+	}
+
+	private @Nullable String body(String path) {
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+				.timeout(Duration.ofSeconds(10))
+				.build();
+			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+			return (response.statusCode() == 200) ? response.body() : null;
+		}
+		catch (IOException ex) {
+			// Refused, or closed by a restarting server
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Return the port the application listens on.
+	 * @return the port
+	 */
+	int port() {
+		return this.port;
+	}
+
+	/**
 	 * Call {@code /hello} once.
 	 * @return the greeting, or {@code null} if the application did not answer
 	 */
