@@ -19,13 +19,15 @@ import org.springframework.util.FileSystemUtils;
  * The classpath of the sample application, taken from the benchmark's own: the libraries
  * the sample app depends on, without the benchmark's tools (JMH), without the baselines
  * that would change the application (Spring Cloud's auto-configurations, DevTools) unless
- * a baseline asks for DevTools, and without the sample's own classes, which each run
+ * a baseline asks for one of them, and without the sample's own classes, which each run
  * copies into a class directory of its own, as an IDE's build output.
  */
 final class AppClasspath {
 
 	private static final List<String> LEFT_OUT = List.of("jmh-", "jopt-simple-", "commons-math3-", "spring-cloud-",
 			"spring-security-crypto-");
+
+	private static final List<String> SPRING_CLOUD = List.of("spring-cloud-", "spring-security-crypto-");
 
 	private static final String DEVTOOLS = "spring-boot-devtools-";
 
@@ -61,11 +63,27 @@ final class AppClasspath {
 	 * @return the classpath entries, without the sample's classes
 	 */
 	List<String> libraries(boolean withDevTools) {
+		return libraries(withDevTools, false);
+	}
+
+	/**
+	 * Return the libraries of the sample application with Spring Cloud's context (and the
+	 * crypto library it needs) on the classpath, for the {@code @RefreshScope} baseline,
+	 * and without DevTools.
+	 * @return the classpath entries, without the sample's classes
+	 */
+	List<String> librariesWithSpringCloud() {
+		return libraries(false, true);
+	}
+
+	private List<String> libraries(boolean withDevTools, boolean withSpringCloud) {
 		List<String> libraries = new ArrayList<>();
 		for (Path entry : this.entries) {
 			String name = entry.getFileName().toString();
+			boolean springCloud = SPRING_CLOUD.stream().anyMatch(name::startsWith);
 			boolean leftOut = entry.equals(this.sampleLocation) || entry.startsWith(this.benchTarget)
-					|| LEFT_OUT.stream().anyMatch(name::startsWith) || (!withDevTools && name.startsWith(DEVTOOLS));
+					|| (LEFT_OUT.stream().anyMatch(name::startsWith) && !(withSpringCloud && springCloud))
+					|| (!withDevTools && name.startsWith(DEVTOOLS));
 			if (!leftOut) {
 				libraries.add(entry.toString());
 			}

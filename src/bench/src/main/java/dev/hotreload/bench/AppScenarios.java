@@ -14,8 +14,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The benchmarks that run the sample application in JVMs of its own: class file changes
  * with hot reload and with a DevTools restart, changes that need hotreload's full
- * refresh, source saves, memory after many reloads and refreshes, and cold starts. Each
- * JVM gets a class directory of its own under the work directory, named
+ * refresh, source saves, memory after many reloads and refreshes, configuration file
+ * changes with hot reload, DevTools and Spring Cloud's refresh, and cold starts. Each JVM
+ * gets a class directory of its own under the work directory, named
  * {@code target/classes} as a build names it, since hot reload watches only build output
  * directories.
  */
@@ -28,6 +29,10 @@ final class AppScenarios {
 	private static final String STARTED = "Started SampleApplication";
 
 	private static final Duration DEVTOOLS_RESTART_WINDOW = Duration.ofSeconds(3);
+
+	private static final String RECONFIGURED = "Reconfigured 1 property (sample.greeting)";
+
+	private static final int CONFIG_WARM_UP = 3;
 
 	private final AppClasspath classpath;
 
@@ -187,6 +192,71 @@ final class AppScenarios {
 	}
 
 	/**
+	 * Time changes of {@code sample.greeting} in {@code application.properties} to the
+	 * first answer of {@code GET /greeting} with the new value, in three JVMs: hot reload
+	 * ({@code dev} profile, no DevTools), a DevTools restart at its defaults (hot reload
+	 * off), and Spring Cloud's context on the classpath (hot reload off), where each
+	 * write is followed by {@code POST /actuator/refresh}, which rebinds
+	 * {@code SampleProperties} as every {@code @ConfigurationProperties} bean.
+	 * @return the latencies and the times of the refresh calls
+	 * @throws IOException if the application cannot be run
+	 * @throws IllegalStateException if the application restarted or refreshed other than
+	 * once per change where it must
+	 */
+	ConfigRun configChanges() throws IOException {
+		return new ConfigRun(configWithHotReload(), configWithDevTools(), configWithRefreshEndpoint());
+	}
+
+	private Samples configWithHotReload() throws IOException {
+		Path classes = this.classpath.copySampleClasses(runDirectory("config-hotreload").resolve("target/classes"));
+		try (SampleApp app = SampleApp.launch(classes, this.classpath.libraries(false),
+				List.of("--spring.profiles.active=dev"), classes.resolveSibling("app.log"))) {
+			app.awaitFirstAnswer();
+			app.awaitLog("Hot reload is watching", CHANGE_TIMEOUT);
+			ConfigChanges changes = ConfigChanges.watched(app, new GreetingConfigs(classes));
+			changes.measure(CONFIG_WARM_UP, CHANGE_TIMEOUT, Duration.ofMillis(100));
+			Samples latency = changes.measure(this.settings.configChanges(), CHANGE_TIMEOUT, Duration.ofMillis(100));
+			int changed = CONFIG_WARM_UP + this.settings.configChanges();
+			app.awaitLogCount(RECONFIGURED, changed, CHANGE_TIMEOUT);
+			Assert.state(app.logCount(RECONFIGURED) == changed && app.logCount(STARTED) == 1,
+					() -> "Not one reconfiguration per change and no refresh:\n" + app.tail());
+			return latency;
+		}
+	}
+
+	private Samples configWithDevTools() throws IOException {
+		Path classes = this.classpath.copySampleClasses(runDirectory("config-devtools").resolve("target/classes"));
+		try (SampleApp app = SampleApp.launch(classes, this.classpath.libraries(true),
+				List.of("--spring.devtools.livereload.enabled=false"), classes.resolveSibling("app.log"))) {
+			app.awaitFirstAnswer();
+			ConfigChanges changes = ConfigChanges.watched(app, new GreetingConfigs(classes));
+			changes.measure(1, CHANGE_TIMEOUT, Duration.ofMillis(500));
+			Samples latency = changes.measure(this.settings.configRestarts(), CHANGE_TIMEOUT, Duration.ofMillis(500));
+			int runs = 2 + this.settings.configRestarts();
+			app.awaitLogCount(STARTED, runs, CHANGE_TIMEOUT);
+			LockSupport.parkNanos(DEVTOOLS_RESTART_WINDOW.toNanos());
+			Assert.state(app.logCount(STARTED) == runs && app.log().contains("restartedMain"),
+					() -> "Not one DevTools restart per change:\n" + app.tail());
+			return latency;
+		}
+	}
+
+	private RefreshEndpointRun configWithRefreshEndpoint() throws IOException {
+		Path classes = this.classpath.copySampleClasses(runDirectory("config-refresh").resolve("target/classes"));
+		// Exposed for this baseline only, as a Spring Cloud user exposes it.
+		try (SampleApp app = SampleApp.launch(classes, this.classpath.librariesWithSpringCloud(),
+				List.of("--management.endpoints.web.exposure.include=refresh"), classes.resolveSibling("app.log"))) {
+			app.awaitFirstAnswer();
+			ConfigChanges changes = ConfigChanges.refreshedByEndpoint(app, new GreetingConfigs(classes));
+			changes.measure(CONFIG_WARM_UP, CHANGE_TIMEOUT, Duration.ofMillis(100));
+			Samples latency = changes.measure(this.settings.configChanges(), CHANGE_TIMEOUT, Duration.ofMillis(100));
+			Assert.state(app.logCount(STARTED) == 1 && app.logCount("Reconfigured") == 0,
+					() -> "The application restarted, or hot reload applied the file:\n" + app.tail());
+			return new RefreshEndpointRun(latency, new Samples(changes.refreshCalls()));
+		}
+	}
+
+	/**
 	 * Time cold starts of the sample application, without hot reload or DevTools, from
 	 * the launch of the JVM to the first answer.
 	 * @return the start times
@@ -230,6 +300,28 @@ final class AppScenarios {
 	 * included
 	 */
 	record RefreshRun(Samples latency, Samples portDown, Memory memory, int refreshesLogged) {
+
+	}
+
+	/**
+	 * Configuration file changes to the first answer with the new value, ms.
+	 *
+	 * @param hotReload applied by hot reload
+	 * @param devTools applied by a DevTools restart
+	 * @param refreshEndpoint applied by Spring Cloud's {@code /actuator/refresh}
+	 */
+	record ConfigRun(Samples hotReload, Samples devTools, RefreshEndpointRun refreshEndpoint) {
+
+	}
+
+	/**
+	 * Configuration file changes each followed by {@code POST /actuator/refresh}, ms.
+	 *
+	 * @param latency from the write to the first answer with the new value, the call
+	 * included
+	 * @param calls the refresh calls alone, from the request to the end of the answer
+	 */
+	record RefreshEndpointRun(Samples latency, Samples calls) {
 
 	}
 

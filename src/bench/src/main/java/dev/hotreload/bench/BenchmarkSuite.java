@@ -28,8 +28,9 @@ import org.springframework.util.FileSystemUtils;
  * <p>
  * Arguments: {@code --output=DIR} (default {@code target/benchmarks}),
  * {@code --mode=smoke} for a few iterations of everything,
- * {@code --parts=calls,hotreload,hotreload-devtools,devtools,refresh,source,cold} to run
- * only some parts ({@code refresh} is hotreload's full refresh),
+ * {@code --parts=calls,hotreload,hotreload-devtools,devtools,refresh,source,cold,config}
+ * to run only some parts ({@code refresh} is hotreload's full refresh, {@code config} a
+ * configuration file change with hot reload, DevTools and Spring Cloud's refresh),
  * {@code --replot=results.json} to draw the plot of an earlier run again. The system
  * property {@code sample.sources} names the sample app's source directory.
  */
@@ -41,7 +42,7 @@ public final class BenchmarkSuite {
 	public static final String COMMAND = "./mvnw -B -ntp -pl src/bench -am verify -DskipTests -Pbenchmarks";
 
 	static final Set<String> ALL_PARTS = Set.of("calls", "hotreload", "hotreload-devtools", "devtools", "refresh",
-			"source", "cold");
+			"source", "cold", "config");
 
 	private BenchmarkSuite() {
 	}
@@ -116,6 +117,7 @@ public final class BenchmarkSuite {
 			sourceSaves.add(apps.sourceSaves(false));
 		}
 		Samples coldStarts = parts.contains("cold") ? apps.coldStarts() : null;
+		AppScenarios.ConfigRun config = parts.contains("config") ? apps.configChanges() : null;
 		HotReloadProperties.Watch watch = new HotReloadProperties().getWatch();
 		long quietPeriod = watch.getQuietPeriod().toMillis();
 		long singleFileQuietPeriod = watch.getSingleFileQuietPeriod().toMillis();
@@ -126,7 +128,7 @@ public final class BenchmarkSuite {
 				cpu(), Runtime.getRuntime().availableProcessors(), loadAtStart + " / " + loadAverage(),
 				settings.smoke() ? COMMAND + " -Dbenchmarks.mode=smoke" : COMMAND);
 		Results results = new Results(machine, settings, quietPeriod, singleFileQuietPeriod, calls, hotReload, devTools,
-				sourceSaves, coldStarts, fullRefresh, withDevTools);
+				sourceSaves, coldStarts, fullRefresh, withDevTools, config);
 		Files.writeString(output.resolve("results.md"), MarkdownReport.write(results));
 		Map<String, Object> json = results.toJson();
 		JsonMapper mapper = JsonMapper.builder().build();

@@ -94,7 +94,7 @@ final class FullRefreshes {
 	private double change(Duration timeout) throws IOException {
 		this.version++;
 		long start = this.versions.install(this.version);
-		this.app.awaitBody(RefreshVersions.path(this.version), RefreshVersions.body(this.version), timeout);
+		this.app.awaitBody(RefreshVersions.path(this.version), RefreshVersions.body(this.version)::equals, timeout);
 		double millis = (System.nanoTime() - start) / (double) TimeUnit.MILLISECONDS.toNanos(1);
 		// The new web server answers before the context is ready, which ends the refresh.
 		this.app.awaitLogCount(REFRESHED, this.version, timeout);

@@ -23,11 +23,14 @@ import org.jspecify.annotations.Nullable;
  * @param fullRefresh changes that need hotreload's full refresh, and memory
  * @param hotReloadWithDevTools class file changes with hot reload while DevTools is on
  * the classpath too
+ * @param config configuration file changes with hot reload, DevTools and Spring Cloud's
+ * refresh endpoint
  */
 record Results(Machine machine, SuiteSettings settings, long quietPeriodMillis, long singleFileQuietPeriodMillis,
 		List<ProxyCalls.Call> calls, AppScenarios.@Nullable HotReloadRun hotReload, @Nullable Samples devTools,
 		List<AppScenarios.SourceSaves> sourceSaves, @Nullable Samples coldStarts,
-		AppScenarios.@Nullable RefreshRun fullRefresh, @Nullable Samples hotReloadWithDevTools) {
+		AppScenarios.@Nullable RefreshRun fullRefresh, @Nullable Samples hotReloadWithDevTools,
+		AppScenarios.@Nullable ConfigRun config) {
 
 	/**
 	 * The figures as a tree of maps and lists, for the raw JSON.
@@ -40,7 +43,9 @@ record Results(Machine machine, SuiteSettings settings, long quietPeriodMillis, 
 				Map.of("smoke", this.settings.smoke(), "hotReloads", this.settings.hotReloads(), "devToolsRestarts",
 						this.settings.devToolsRestarts(), "sourceModeStarts", this.settings.sourceModeStarts(),
 						"warmSavesPerStart", this.settings.warmSaves(), "memoryReloads", this.settings.memoryReloads(),
-						"coldStarts", this.settings.coldStarts(), "refreshes", this.settings.refreshes()));
+						"coldStarts", this.settings.coldStarts(), "refreshes", this.settings.refreshes(),
+						"configChanges", this.settings.configChanges(), "configRestarts",
+						this.settings.configRestarts()));
 		json.put("quietPeriodMillis", this.quietPeriodMillis);
 		json.put("singleFileQuietPeriodMillis", this.singleFileQuietPeriodMillis);
 		json.put("calls", this.calls);
@@ -67,6 +72,14 @@ record Results(Machine machine, SuiteSettings settings, long quietPeriodMillis, 
 			json.put("fullRefreshPortDownMillis", samples(this.fullRefresh.portDown()));
 			json.put("fullRefreshMemory", this.fullRefresh.memory());
 			json.put("fullRefreshesLogged", this.fullRefresh.refreshesLogged());
+		}
+		if (this.config != null) {
+			Map<String, Object> config = new LinkedHashMap<>();
+			config.put("hotReloadMillis", samples(this.config.hotReload()));
+			config.put("devToolsRestartMillis", samples(this.config.devTools()));
+			config.put("refreshEndpointMillis", samples(this.config.refreshEndpoint().latency()));
+			config.put("refreshCallMillis", samples(this.config.refreshEndpoint().calls()));
+			json.put("configChanges", config);
 		}
 		return json;
 	}

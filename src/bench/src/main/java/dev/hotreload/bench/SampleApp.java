@@ -122,49 +122,6 @@ final class SampleApp implements AutoCloseable {
 	}
 
 	/**
-	 * Call a path until it answers 200 with a given body, about once a millisecond; a
-	 * refused connection or another status counts as a wrong answer.
-	 * @param path the path to call
-	 * @param body the body to wait for
-	 * @param timeout how long to try
-	 */
-	void awaitBody(String path, String body, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		String last = null;
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("The sample application exited:\n" + tail());
-			}
-			String answer = body(path);
-			if (body.equals(answer)) {
-				return;
-			}
-			last = (answer != null) ? answer : last;
-			LockSupport.parkNanos(POLL_NANOS);
-		}
-		throw new IllegalStateException("No answer '" + body + "' from " + path + " within " + timeout
-				+ "; last answer '" + last + "'; log:\n" + tail());
-	}
-
-	private @Nullable String body(String path) {
-		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-				.timeout(Duration.ofSeconds(10))
-				.build();
-			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
-			return (response.statusCode() == 200) ? response.body() : null;
-		}
-		catch (IOException ex) {
-			// Refused, or closed by a restarting server
-			return null;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/**
 	 * Return the port the application listens on.
 	 * @return the port
 	 */
@@ -177,16 +134,75 @@ final class SampleApp implements AutoCloseable {
 	 * @return the greeting, or {@code null} if the application did not answer
 	 */
 	@Nullable String helloMessage() {
-		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/hello"))
-				.timeout(Duration.ofSeconds(10))
-				.build();
-			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				return null;
+		String body = body("/hello");
+		if (body == null) {
+			return null;
+		}
+		Matcher matcher = MESSAGE.matcher(body);
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+	/**
+	 * Call a path with {@code GET} until its body satisfies a condition, about once a
+	 * millisecond; a refused connection, as during a restart, counts as a wrong answer.
+	 * @param path the path, such as {@code /greeting}
+	 * @param condition what the body must satisfy
+	 * @param timeout how long to try
+	 * @return the body
+	 */
+	String awaitBody(String path, Predicate<String> condition, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		String last = null;
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("The sample application exited:\n" + tail());
 			}
-			Matcher matcher = MESSAGE.matcher(response.body());
-			return matcher.find() ? matcher.group(1) : null;
+			String body = body(path);
+			if (body != null && condition.test(body)) {
+				return body;
+			}
+			last = (body != null) ? body : last;
+			LockSupport.parkNanos(POLL_NANOS);
+		}
+		throw new IllegalStateException("No expected answer of " + path + " within " + timeout + "; last answer '"
+				+ last + "'; log:\n" + tail());
+	}
+
+	/**
+	 * Call a path with {@code GET} once.
+	 * @param path the path, such as {@code /hello}
+	 * @return the body, or {@code null} if the application did not answer with 200
+	 */
+	@Nullable String body(String path) {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET());
+		return (response != null && response.statusCode() == 200) ? response.body() : null;
+	}
+
+	/**
+	 * Call a path with {@code POST} and no body, as {@code curl -X POST} does.
+	 * @param path the path, such as {@code /actuator/refresh}
+	 * @return the body of the answer
+	 * @throws IllegalStateException if the application did not answer with 200
+	 */
+	String post(String path) {
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+		if (response == null || response.statusCode() != 200) {
+			throw new IllegalStateException("POST " + path + " answered "
+					+ ((response != null) ? response.statusCode() + " " + response.body() : "nothing") + "; log:\n"
+					+ tail());
+		}
+		return response.body();
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private @Nullable HttpResponse<String> send(HttpRequest.Builder request) {
+		try {
+			return this.client.send(request.timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofString());
 		}
 		catch (ConnectException | HttpTimeoutException ex) {
 			return null;

@@ -21,18 +21,23 @@ import java.time.Duration;
  * @param coldStarts JVMs started to time a cold start
  * @param refreshes changes timed with hotreload's full refresh, in one JVM, before its
  * memory is measured
+ * @param configChanges configuration file changes timed with hot reload and with Spring
+ * Cloud's {@code /actuator/refresh}
+ * @param configRestarts configuration file changes timed with a DevTools restart
  */
 record SuiteSettings(boolean smoke, int jmhWarmupIterations, int jmhMeasurementIterations, Duration jmhIterationTime,
 		int jmhForks, int hotReloads, int devToolsRestarts, int sourceModeStarts, int warmSaves,
-		Duration firstSaveDelay, int memoryReloads, int coldStarts, int refreshes) {
+		Duration firstSaveDelay, int memoryReloads, int coldStarts, int refreshes, int configChanges,
+		int configRestarts) {
 
 	static SuiteSettings fullSuite() {
 		return new SuiteSettings(false, 3, 8, Duration.ofSeconds(1), 1, 120, 15, 5, 10, Duration.ofSeconds(3), 1000, 5,
-				20);
+				20, 30, 10);
 	}
 
 	static SuiteSettings smokeMode() {
-		return new SuiteSettings(true, 1, 2, Duration.ofMillis(100), 0, 3, 1, 1, 2, Duration.ofSeconds(3), 20, 1, 2);
+		return new SuiteSettings(true, 1, 2, Duration.ofMillis(100), 0, 3, 1, 1, 2, Duration.ofSeconds(3), 20, 1, 2, 2,
+				1);
 	}
 
 }

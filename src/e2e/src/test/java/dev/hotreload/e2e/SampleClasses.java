@@ -86,6 +86,18 @@ final class SampleClasses {
 	 * @throws URISyntaxException if a location is no file
 	 */
 	static List<String> libraries() throws URISyntaxException {
+		return libraries(false);
+	}
+
+	/**
+	 * Return the libraries of the test's classpath, for an application started in a JVM
+	 * of its own: neither the sample's classes, which come from a copy, nor the test's,
+	 * which the application would watch too, and DevTools only if asked for.
+	 * @param devTools whether Spring Boot DevTools is among them
+	 * @return the classpath entries
+	 * @throws URISyntaxException if a location is no file
+	 */
+	static List<String> libraries(boolean devTools) throws URISyntaxException {
 		String sample = location().toString();
 		String tests = Path.of(SampleClasses.class.getProtectionDomain().getCodeSource().getLocation().toURI())
 			.toAbsolutePath()
@@ -93,7 +105,7 @@ final class SampleClasses {
 		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter((entry) -> !Path.of(entry).toAbsolutePath().toString().equals(sample))
 			.filter((entry) -> !Path.of(entry).toAbsolutePath().toString().equals(tests))
-			.filter((entry) -> !Path.of(entry).getFileName().toString().startsWith("spring-boot-devtools"))
+			.filter((entry) -> devTools || !Path.of(entry).getFileName().toString().startsWith("spring-boot-devtools"))
 			.toList();
 	}
 
