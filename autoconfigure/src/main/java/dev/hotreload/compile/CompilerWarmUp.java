@@ -52,11 +52,11 @@ final class CompilerWarmUp {
 
 	private static final int MAX_SOURCES = 4;
 
-	private final SourceChangeCompiler compiler;
+	private final Predicate<SourceFile> throwawayCompilation;
 
 	private final List<SourceRoot> roots;
 
-	private final Predicate<String> reloadableClass;
+	private final Predicate<SourceFile> preferred;
 
 	private @Nullable Thread thread;
 
@@ -70,29 +70,47 @@ final class CompilerWarmUp {
 
 	/**
 	 * Create a warm-up; nothing runs until {@link #start()}.
-	 * @param compiler the compiler to warm up
+	 * @param throwawayCompilation compiles a source file and throws the result away,
+	 * telling whether warming up is still of use
 	 * @param roots the source roots, one of whose files is compiled
-	 * @param reloadableClass tells whether a class name is that of a reloadable bean,
-	 * whose source files are preferred
+	 * @param preferred tells whether a source file is one a developer is likely to save,
+	 * such as a reloadable bean's, which are compiled rather than others
 	 */
-	CompilerWarmUp(SourceChangeCompiler compiler, List<SourceRoot> roots, Predicate<String> reloadableClass) {
-		Assert.notNull(compiler, "'compiler' must not be null");
+	CompilerWarmUp(Predicate<SourceFile> throwawayCompilation, List<SourceRoot> roots,
+			Predicate<SourceFile> preferred) {
+		Assert.notNull(throwawayCompilation, "'throwawayCompilation' must not be null");
 		Assert.notEmpty(roots, "'roots' must not be empty");
-		Assert.notNull(reloadableClass, "'reloadableClass' must not be null");
-		this.compiler = compiler;
+		Assert.notNull(preferred, "'preferred' must not be null");
+		this.throwawayCompilation = throwawayCompilation;
 		this.roots = List.copyOf(roots);
-		this.reloadableClass = reloadableClass;
+		this.preferred = preferred;
 	}
 
 	/**
 	 * Start the warm-up thread, once; later calls do nothing.
 	 */
-	synchronized void start() {
+	void start() {
+		start(() -> {
+		});
+	}
+
+	/**
+	 * Start the warm-up thread, once; later calls do nothing.
+	 * @param whenDone run on the warm-up thread once it ends, however it ends
+	 */
+	synchronized void start(Runnable whenDone) {
 		if (this.started) {
 			return;
 		}
 		this.started = true;
-		Thread thread = new Thread(this::warmUp, THREAD_NAME);
+		Thread thread = new Thread(() -> {
+			try {
+				warmUp();
+			}
+			finally {
+				whenDone.run();
+			}
+		}, THREAD_NAME);
 		thread.setDaemon(true);
 		thread.setPriority(Thread.MIN_PRIORITY);
 		this.thread = thread;
@@ -119,7 +137,7 @@ final class CompilerWarmUp {
 				return;
 			}
 			while (this.compilations < COMPILATIONS && !Thread.currentThread().isInterrupted()
-					&& this.compiler.warmUp(sources.get(this.compilations % sources.size()))) {
+					&& this.throwawayCompilation.test(sources.get(this.compilations % sources.size()))) {
 				this.compilations++;
 				Thread.sleep(PAUSE.toMillis());
 			}
@@ -174,7 +192,7 @@ final class CompilerWarmUp {
 		for (SourceRoot root : this.roots) {
 			for (Path path : javaFiles(root.directory())) {
 				SourceFile source = new SourceFile(root, path);
-				if (this.reloadableClass.test(source.className())) {
+				if (this.preferred.test(source)) {
 					beans.add(source);
 					if (beans.size() == MAX_SOURCES) {
 						return beans;

@@ -42,8 +42,6 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 
 	private boolean closed;
 
-	private boolean compiledABatch;
-
 	/**
 	 * Create a compiler of changed sources.
 	 * @param roots the watched source roots
@@ -108,15 +106,13 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 	 * been compiled or the compiler is closed
 	 */
 	synchronized boolean warmUp(SourceFile source) {
-		if (this.closed || this.compiledABatch) {
+		if (this.closed) {
 			return false;
 		}
-		this.compiler.compile(List.of(source));
-		return true;
+		return this.compiler.warmUp(source, CompilerWarmUp.COMPILATIONS);
 	}
 
 	private void compile(List<SourceFile> sources) {
-		this.compiledABatch = true;
 		CompilationResult result = this.compiler.compile(sources);
 		this.notCompiled.clear();
 		if (!result.succeeded()) {
@@ -159,15 +155,13 @@ public final class SourceChangeCompiler implements FileChangeListener, AutoClose
 	}
 
 	/**
-	 * Close the compiler once the batch being compiled, if any, is done; later batches
-	 * are ignored.
+	 * Stop compiling once the batch being compiled, if any, is done; later batches are
+	 * ignored. The source compiler stays open: whoever made it closes it, since it may
+	 * outlive this context (see {@link SourceCompilers}).
 	 */
 	@Override
 	public synchronized void close() {
-		if (!this.closed) {
-			this.closed = true;
-			this.compiler.close();
-		}
+		this.closed = true;
 	}
 
 	// An editor that truncates a file before writing it shows up as an empty save.

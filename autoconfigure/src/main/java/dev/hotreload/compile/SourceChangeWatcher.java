@@ -125,8 +125,8 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 		}
 		List<Path> classpath = CompileClasspath.of(this.classLoader,
 				this.roots.stream().map(SourceRoot::classDirectory).toList());
-		SourceChangeCompiler compiler = new SourceChangeCompiler(this.roots,
-				new SourceCompiler(javaCompiler, classpath), this.target);
+		SourceCompiler sourceCompiler = SourceCompilers.acquire(javaCompiler, classpath);
+		SourceChangeCompiler compiler = new SourceChangeCompiler(this.roots, sourceCompiler, this.target);
 		List<Path> directories = this.roots.stream().map(SourceRoot::directory).toList();
 		FileWatcher watcher = new FileWatcher("hotreload-source", directories, this.quietPeriods,
 				FileWatcher.DEFAULT_STOP_TIMEOUT, SourceRoot::isClassSource, compiler);
@@ -138,8 +138,8 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 					FileWatcher.DEFAULT_STOP_TIMEOUT, ResourceCopier::isResource, resources);
 			resourceWatcher.start();
 		}
-		this.running = new Running(watcher, resourceWatcher, compiler,
-				new CompilerWarmUp(compiler, this.roots, this.target::isBeanClass));
+		this.running = new Running(watcher, resourceWatcher, compiler, sourceCompiler, new CompilerWarmUp(
+				compiler::warmUp, this.roots, (source) -> this.target.isBeanClass(source.className())));
 		logger.info("Source mode is on: changed Java sources are compiled and reloaded ("
 				+ String.join(", ", this.roots.stream().map(SourceChangeWatcher::describe).toList()) + ")"
 				+ (resources.directories().isEmpty() ? ""
@@ -156,6 +156,7 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 				running.resourceWatcher().stop();
 			}
 			running.compiler().close();
+			SourceCompilers.release(running.sourceCompiler());
 			this.running = null;
 		}
 	}
@@ -193,7 +194,7 @@ public final class SourceChangeWatcher implements SmartLifecycle, ApplicationLis
 	}
 
 	private record Running(FileWatcher watcher, @Nullable FileWatcher resourceWatcher, SourceChangeCompiler compiler,
-			CompilerWarmUp warmUp) {
+			SourceCompiler sourceCompiler, CompilerWarmUp warmUp) {
 
 	}
 

@@ -58,7 +58,8 @@ import org.springframework.util.FileSystemUtils;
  * processors run as in the build when they are on the classpath, since the classpath is
  * also the processor path.
  * <p>
- * Not thread-safe: one batch at a time.
+ * One batch at a time: a compilation waits for the one running, a throwaway warm-up
+ * compilation included (see {@link #warmUp(SourceFile, int)}).
  */
 public final class SourceCompiler implements AutoCloseable {
 
@@ -69,6 +70,14 @@ public final class SourceCompiler implements AutoCloseable {
 	private final StandardJavaFileManager fileManager;
 
 	private final boolean fullAnnotationProcessing;
+
+	private int warmUps;
+
+	private boolean compiledABatch;
+
+	private boolean warmUpClaimed;
+
+	private boolean closed;
 
 	private static final int RUNTIME_RELEASE = Runtime.version().feature();
 
@@ -106,8 +115,48 @@ public final class SourceCompiler implements AutoCloseable {
 	 * @param sources the source files, not empty
 	 * @return the class files of the whole batch, or the errors
 	 */
-	public CompilationResult compile(List<SourceFile> sources) {
+	public synchronized CompilationResult compile(List<SourceFile> sources) {
 		Assert.notEmpty(sources, "'sources' must not be empty");
+		this.compiledABatch = true;
+		return compileNow(sources);
+	}
+
+	/**
+	 * Compile a source file and throw the class files away, to warm the compiler up,
+	 * unless a real batch was compiled, the compiler is closed or it is warm already.
+	 * @param source the source file
+	 * @param compilations how many throwaway compilations make the compiler warm
+	 * @return whether it compiled: {@code false} once warming up is of no more use
+	 */
+	public synchronized boolean warmUp(SourceFile source, int compilations) {
+		if (this.closed || this.compiledABatch || this.warmUps >= compilations) {
+			return false;
+		}
+		compileNow(List.of(source));
+		this.warmUps++;
+		return true;
+	}
+
+	/**
+	 * Claim the warm-up of this compiler before it starts: only the first caller, and
+	 * only before any compilation, gets it.
+	 * @return whether the caller warms the compiler up
+	 */
+	public synchronized boolean claimWarmUp() {
+		boolean claimed = !this.warmUpClaimed && !this.compiledABatch && !this.closed;
+		this.warmUpClaimed = true;
+		return claimed;
+	}
+
+	/**
+	 * Return how many throwaway compilations warmed this compiler up.
+	 * @return the compilations
+	 */
+	public synchronized int warmUps() {
+		return this.warmUps;
+	}
+
+	private CompilationResult compileNow(List<SourceFile> sources) {
 		long start = System.nanoTime();
 		try {
 			return compile(sources, start);
@@ -370,7 +419,8 @@ public final class SourceCompiler implements AutoCloseable {
 	 * Close the file manager, releasing the jars it holds open.
 	 */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		this.closed = true;
 		try {
 			this.fileManager.close();
 		}

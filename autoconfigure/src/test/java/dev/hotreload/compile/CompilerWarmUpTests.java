@@ -69,7 +69,8 @@ class CompilerWarmUpTests {
 					List<SourceRoot> roots = List
 						.of(new SourceRoot(project.sourceDirectory(), project.classDirectory()));
 					try (SourceChangeCompiler compiler = compiler(project, roots, dispatcher)) {
-						CompilerWarmUp warmUp = new CompilerWarmUp(compiler, roots, dispatcher::isBeanClass);
+						CompilerWarmUp warmUp = new CompilerWarmUp(compiler::warmUp, roots,
+								(source) -> dispatcher.isBeanClass(source.className()));
 						warmUp.start();
 						await().atMost(Duration.ofMinutes(2)).until(warmUp::isFinished);
 						assertThat(warmUp.sources()).containsExactly(

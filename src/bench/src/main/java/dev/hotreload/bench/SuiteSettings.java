@@ -31,13 +31,12 @@ record SuiteSettings(boolean smoke, int jmhWarmupIterations, int jmhMeasurementI
 		int configRestarts) {
 
 	static SuiteSettings fullSuite() {
-		return new SuiteSettings(false, 3, 8, Duration.ofSeconds(1), 1, 120, 15, 5, 10, Duration.ofSeconds(3), 1000, 5,
-				20, 30, 10);
+		return new SuiteSettings(false, 3, 8, Duration.ofSeconds(1), 1, 120, 15, 5, 10, Duration.ZERO, 1000, 5, 20, 30,
+				10);
 	}
 
 	static SuiteSettings smokeMode() {
-		return new SuiteSettings(true, 1, 2, Duration.ofMillis(100), 0, 3, 1, 1, 2, Duration.ofSeconds(3), 20, 1, 2, 2,
-				1);
+		return new SuiteSettings(true, 1, 2, Duration.ofMillis(100), 0, 3, 1, 1, 2, Duration.ZERO, 20, 1, 2, 2, 1);
 	}
 
 }
