@@ -38,8 +38,13 @@ public final class WatchedFiles {
 	 */
 	public static boolean isStartupResource(String name) {
 		String path = "/" + name.replace('\\', '/');
-		return path.endsWith("/META-INF/spring.factories")
-				|| (path.contains("/META-INF/spring/") && !path.endsWith("/META-INF/spring/"));
+		String fileName = path.substring(path.lastIndexOf('/') + 1);
+		// Not the files an editor or a build writes beside the one it saves.
+		if (fileName.isEmpty() || fileName.startsWith(".") || fileName.endsWith("~") || fileName.endsWith(".tmp")
+				|| fileName.endsWith(".swp")) {
+			return false;
+		}
+		return path.endsWith("/META-INF/spring.factories") || path.contains("/META-INF/spring/");
 	}
 
 	/**
