@@ -15,6 +15,7 @@ import dev.hotreload.ReloadFailedEvent;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.classloading.ClassPathDirectories;
 import dev.hotreload.config.Reconfigurator;
+import dev.hotreload.config.StartupResourceChanges;
 import dev.hotreload.config.WatchedFiles;
 import dev.hotreload.history.ReloadHistory;
 import dev.hotreload.history.ReloadRecorder;
@@ -168,7 +169,7 @@ public final class HotReloadAutoConfiguration {
 	ClassChangeWatcher hotReloadClassChangeWatcher(ReloadableBeans hotReloadableBeans,
 			ChangeDispatcher hotReloadChangeDispatcher, HotReloadProperties properties,
 			ObjectProvider<Reconfigurator> hotReloadReconfigurator, ConfigurableApplicationContext context,
-			ObjectProvider<WebResourceListener> webResourceListeners) {
+			ObjectProvider<WebResourceListener> webResourceListeners, PendingRefresh hotReloadPendingRefresh) {
 		// On hot reload's refresher, the intake that outlives this context; otherwise a
 		// watcher of the context's own.
 		ChangeSource source = RefreshRuntime.current()
@@ -176,6 +177,8 @@ public final class HotReloadAutoConfiguration {
 					directories, properties.getWatch().quietPeriods(), WatchedFiles::isWatched));
 		Reconfigurator reconfigurator = hotReloadReconfigurator.getIfAvailable();
 		MessageBundleChanges messages = new MessageBundleChanges(context);
+		StartupResourceChanges startupResources = new StartupResourceChanges(hotReloadPendingRefresh,
+				properties.getRefresh().isOnUnreloadableChange() ? refreshOnUnreloadableChange() : null);
 		MessageBundles bundles = MessageBundles.of(context.getEnvironment());
 		FileChangeListener listener = (changes) -> {
 			hotReloadChangeDispatcher.onChange(changes);
@@ -183,6 +186,7 @@ public final class HotReloadAutoConfiguration {
 				reconfigurator.onChange(changes);
 			}
 			messages.onChange(changes);
+			startupResources.onChange(changes);
 			List<String> resources = changes.files()
 				.stream()
 				.filter((file) -> WatchedFiles.isWebResource(file.relativeName())

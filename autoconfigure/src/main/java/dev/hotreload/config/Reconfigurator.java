@@ -1,5 +1,6 @@
 package dev.hotreload.config;
 
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +30,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.BeanUtils;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.config.Scope;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,6 +46,9 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 
 /**
  * Applies changed configuration files to the running application: loads them again, works
@@ -56,6 +65,9 @@ public final class Reconfigurator implements FileChangeListener {
 	private static final String LOGGING_LEVEL = "logging.level.";
 
 	private static final String ENVIRONMENT_CHANGE_EVENT = "org.springframework.cloud.context.environment.EnvironmentChangeEvent";
+
+	// The scope of Spring Cloud's @RefreshScope.
+	private static final String REFRESH_SCOPE = "refresh";
 
 	// Keys that Spring Boot's auto-configuration and conditions read at startup.
 	private static final List<String> STARTUP_PREFIXES = List.of("spring.", "server.", "management.");
@@ -153,7 +165,7 @@ public final class Reconfigurator implements FileChangeListener {
 			if (this.beans.get(beanName) != null) {
 				generations.add(beanName);
 			}
-			else {
+			else if (!isRefreshScoped(beanName)) {
 				refreshReasons.add(String.join(", ", read) + " read through @Value by '" + beanName
 						+ "', which is not reloadable");
 			}
@@ -161,21 +173,27 @@ public final class Reconfigurator implements FileChangeListener {
 		valueReaders.startupReadersOf(keys)
 			.forEach((beanName, read) -> refreshReasons.add(String.join(", ", read) + " read by an annotation of '"
 					+ beanName + "' (such as @Scheduled), which Spring reads once"));
-		if (!refreshReasons.isEmpty()) {
-			needsRefresh(files, changes, String.join("; ", refreshReasons));
-			return;
-		}
 		List<String> secrets = values(loaded);
+		// Checked against the environment as it would be; put back if it fails or only a
+		// refresh can apply it (the refresh's new run loads the files afresh).
 		this.update.swap(loaded.current(), loaded.loaded());
 		Map<String, Object> fresh;
 		try {
 			checkResolvable(keys);
-			fresh = rebinder.bind(rebinds);
+			readers.keySet()
+				.forEach((beanName) -> valueReaders.checkResolvable(beanName, this.context.getEnvironment()));
+			refreshReasons.addAll(new PropertyConditions(this.context).flippedBy(keys));
+			fresh = refreshReasons.isEmpty() ? rebinder.bind(rebinds) : Map.of();
 		}
 		catch (RuntimeException ex) {
 			// The previous configuration keeps serving, whole.
 			this.update.swap(loaded.loaded(), loaded.current());
 			failed(timestamp, start, files, changes, ex, secrets);
+			return;
+		}
+		if (!refreshReasons.isEmpty()) {
+			this.update.swap(loaded.loaded(), loaded.current());
+			needsRefresh(files, changes, String.join("; ", refreshReasons));
 			return;
 		}
 		rebinder.apply(rebinds, fresh);
@@ -192,11 +210,42 @@ public final class Reconfigurator implements FileChangeListener {
 			notes.add((reload.outcome() == Outcome.RELOADED) ? "new generation of '" + beanName + "'"
 					: "'" + beanName + "' keeps its generation: its reload failed (record " + reload.id() + ")");
 		}
+		publishEnvironmentChange(keys);
+		if (refreshScope()) {
+			notes.add("refreshed @RefreshScope beans");
+		}
 		if (notes.isEmpty()) {
 			notes.add("environment only");
 		}
 		this.recorder.reconfigured(ReloadRecord.reconfigured(timestamp, files, millisSince(start), changes, notes));
-		publishEnvironmentChange(keys);
+	}
+
+	// A bean of Spring Cloud's refresh scope, or the scoped proxy of one, is created anew
+	// at its next use after the scope is refreshed.
+	private boolean isRefreshScoped(String beanName) {
+		ConfigurableListableBeanFactory beanFactory = this.context.getBeanFactory();
+		if (beanFactory.getRegisteredScope(REFRESH_SCOPE) == null) {
+			return false;
+		}
+		String target = ScopedProxyUtils.isScopedTarget(beanName) ? beanName
+				: ScopedProxyUtils.getTargetBeanName(beanName);
+		return beanFactory.containsBeanDefinition(target)
+				&& REFRESH_SCOPE.equals(beanFactory.getBeanDefinition(target).getScope());
+	}
+
+	// As Spring Cloud's /actuator/refresh does after the environment changed: the beans
+	// of the refresh scope are created anew at their next use.
+	private boolean refreshScope() {
+		Scope scope = this.context.getBeanFactory().getRegisteredScope(REFRESH_SCOPE);
+		if (scope == null) {
+			return false;
+		}
+		Method refreshAll = ReflectionUtils.findMethod(scope.getClass(), "refreshAll");
+		if (refreshAll == null) {
+			return false;
+		}
+		ReflectionUtils.invokeMethod(refreshAll, scope);
+		return true;
 	}
 
 	// Keys no bean of the project binds that Spring Boot reads at startup, and the keys
@@ -252,13 +301,16 @@ public final class Reconfigurator implements FileChangeListener {
 		return loggers;
 	}
 
-	// As after Spring Cloud's /actuator/refresh, so that @RefreshScope beans follow.
+	// As after Spring Cloud's /actuator/refresh, for the application's listeners. Its
+	// source is this reconfigurator, not the context: Spring Cloud's
+	// ConfigurationPropertiesRebinder rebinds every bean for an event of the context, and
+	// the project's beans are rebound already (the library's refresh instead).
 	private void publishEnvironmentChange(List<String> keys) {
 		ClassLoader classLoader = this.context.getClassLoader();
 		if (ClassUtils.isPresent(ENVIRONMENT_CHANGE_EVENT, classLoader)) {
 			try {
 				Class<?> type = ClassUtils.forName(ENVIRONMENT_CHANGE_EVENT, classLoader);
-				Object event = BeanUtils.instantiateClass(type.getConstructor(Object.class, Set.class), this.context,
+				Object event = BeanUtils.instantiateClass(type.getConstructor(Object.class, Set.class), this,
 						new LinkedHashSet<>(keys));
 				this.context.publishEvent(event);
 			}
@@ -276,13 +328,29 @@ public final class Reconfigurator implements FileChangeListener {
 		// Spring Boot's binder names the key that did not bind; the cause says why.
 		BindException bind = findCause(ex, BindException.class);
 		if (bind != null) {
-			message = bind.getMessage() + ": " + message;
+			message = bind.getMessage() + ": " + message + invalidKeys(ex);
 			type = BindException.class.getSimpleName();
 		}
 		Failure redacted = new Failure(type, redact(message, secrets), List.of());
 		this.recorder.reconfigurationFailed(
 				ReloadRecord.failed(timestamp, null, Trigger.FILE_CHANGE, files, 0, millisSince(start), redacted)
 					.withProperties(changes));
+	}
+
+	// A validation error names its fields in lines of its own: the keys, without the
+	// rejected values.
+	private static String invalidKeys(Throwable ex) {
+		BindValidationException validation = findCause(ex, BindValidationException.class);
+		if (validation == null) {
+			return "";
+		}
+		ValidationErrors errors = validation.getValidationErrors();
+		List<String> keys = new ArrayList<>();
+		for (ObjectError error : errors.getAllErrors()) {
+			keys.add((error instanceof FieldError field) ? errors.getName() + "." + field.getField()
+					: error.getObjectName());
+		}
+		return keys.isEmpty() ? "" : " " + keys.stream().distinct().toList();
 	}
 
 	private static <T extends Throwable> @Nullable T findCause(Throwable ex, Class<T> type) {

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -92,7 +93,45 @@ final class ValueReaders {
 		return readers;
 	}
 
+	/**
+	 * Check that what a bean reads through {@code @Value} resolves in the environment as
+	 * it is now: a placeholder without a default whose key is gone, or that names a key
+	 * no source holds, fails here rather than in the bean's next generation or at the
+	 * next start.
+	 * @param beanName the bean
+	 * @param resolver the environment
+	 * @throws IllegalStateException naming the bean and the placeholder if one does not
+	 * resolve
+	 */
+	void checkResolvable(String beanName, PropertyResolver resolver) {
+		Class<?> type = this.beanFactory.getType(beanName, false);
+		if (type == null) {
+			return;
+		}
+		for (String text : annotationTexts(ClassUtils.getUserClass(type), true)) {
+			try {
+				resolver.resolveRequiredPlaceholders(text);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException(
+						"'" + beanName + "' reads " + text + " through @Value: " + ex.getMessage());
+			}
+		}
+	}
+
 	private static List<String> placeholders(Class<?> type, boolean value) {
+		List<String> placeholders = new ArrayList<>();
+		for (String text : annotationTexts(type, value)) {
+			Matcher matcher = PLACEHOLDER.matcher(text);
+			while (matcher.find()) {
+				placeholders.add(matcher.group(1).trim());
+			}
+		}
+		return placeholders;
+	}
+
+	// The texts of the @Value annotations of a type, or of its other annotations.
+	private static List<String> annotationTexts(Class<?> type, boolean value) {
 		List<AnnotatedElement> elements = new ArrayList<>();
 		elements.add(type);
 		ReflectionUtils.doWithFields(type, elements::add);
@@ -106,23 +145,17 @@ final class ValueReaders {
 				elements.add(parameter);
 			}
 		}
-		List<String> placeholders = new ArrayList<>();
+		List<String> texts = new ArrayList<>();
 		for (AnnotatedElement element : elements) {
 			for (Annotation annotation : element.getAnnotations()) {
-				if ((annotation instanceof Value) != value) {
-					continue;
+				if ((annotation instanceof Value) == value) {
+					AnnotationUtils.getAnnotationAttributes(annotation)
+						.values()
+						.forEach((attribute) -> texts.addAll(texts(attribute)));
 				}
-				AnnotationUtils.getAnnotationAttributes(annotation).values().forEach((attribute) -> {
-					for (String text : texts(attribute)) {
-						Matcher matcher = PLACEHOLDER.matcher(text);
-						while (matcher.find()) {
-							placeholders.add(matcher.group(1).trim());
-						}
-					}
-				});
 			}
 		}
-		return placeholders;
+		return texts;
 	}
 
 	private static List<String> texts(@Nullable Object attribute) {

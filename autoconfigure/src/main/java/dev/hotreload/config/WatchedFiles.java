@@ -6,7 +6,8 @@ import dev.hotreload.classloading.ClassFileNames;
 
 /**
  * What the watchers of the class directories report: class files, the configuration files
- * that Spring Boot loads from the class path, and message bundles.
+ * that Spring Boot loads from the class path, message bundles, templates and static
+ * files, and the files that register auto-configurations.
  */
 public final class WatchedFiles {
 
@@ -19,13 +20,31 @@ public final class WatchedFiles {
 	/**
 	 * Tell whether a file in a class directory is watched.
 	 * @param path the file
-	 * @return whether it is a class file or a properties or YAML file (configuration,
-	 * message bundles)
+	 * @return whether it is a class file, a properties or YAML file (configuration,
+	 * message bundles), a web resource, or a file Spring reads once at startup
 	 */
 	public static boolean isWatched(Path path) {
 		String name = path.toString();
 		return ClassFileNames.isClassFile(name) || ConfigFiles.hasConfigFileName(path) || name.endsWith(".properties")
-				|| isWebResource(path);
+				|| isWebResource(path) || isStartupResource(name);
+	}
+
+	/**
+	 * Tell whether a file, by its name relative to its class directory or absolute, is
+	 * one that Spring reads once, at startup: {@code META-INF/spring.factories} or a file
+	 * under {@code META-INF/spring/}.
+	 * @param name the file's name
+	 * @return whether only a refresh applies a change of it
+	 */
+	public static boolean isStartupResource(String name) {
+		String path = "/" + name.replace('\\', '/');
+		String fileName = path.substring(path.lastIndexOf('/') + 1);
+		// Not the files an editor or a build writes beside the one it saves.
+		if (fileName.isEmpty() || fileName.startsWith(".") || fileName.endsWith("~") || fileName.endsWith(".tmp")
+				|| fileName.endsWith(".swp")) {
+			return false;
+		}
+		return path.endsWith("/META-INF/spring.factories") || path.contains("/META-INF/spring/");
 	}
 
 	/**

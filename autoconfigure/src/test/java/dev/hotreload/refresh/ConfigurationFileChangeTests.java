@@ -220,6 +220,171 @@ class ConfigurationFileChangeTests {
 		}
 	}
 
+	private static final String CHECKED = """
+			package demo;
+			@org.springframework.boot.context.properties.ConfigurationProperties("checked")
+			public class CheckedProperties implements org.springframework.validation.Validator {
+				private String name;
+				public String getName() { return name; }
+				public void setName(String name) { this.name = name; }
+				@Override
+				public boolean supports(Class<?> type) { return CheckedProperties.class.isAssignableFrom(type); }
+				@Override
+				public void validate(Object target, org.springframework.validation.Errors errors) {
+					if (((CheckedProperties) target).getName() == null) {
+						errors.rejectValue("name", "required", "must be set");
+					}
+				}
+			}
+			""";
+
+	private static final String REQUIRED_CONFIG = """
+			package demo;
+			@org.springframework.context.annotation.Configuration
+			@org.springframework.boot.context.properties.EnableConfigurationProperties({ AppProperties.class,
+					CheckedProperties.class })
+			public class Config {
+			}
+			""";
+
+	private static final String REQUIRING = """
+			package demo;
+			@org.springframework.stereotype.Component
+			@dev.hotreload.HotReloadable
+			public class Requiring {
+				@org.springframework.beans.factory.annotation.Value("${app.required}")
+				private String required;
+				private int count;
+				public String read() {
+					return required + " #" + (++count);
+				}
+			}
+			""";
+
+	private static final String REQUIRING_WEB = """
+			package demo;
+			@org.springframework.web.bind.annotation.RestController
+			public class Web {
+				private final AppProperties app;
+				private final CheckedProperties checked;
+				private final Requiring requiring;
+				public Web(AppProperties app, CheckedProperties checked, Requiring requiring) {
+					this.app = app;
+					this.checked = checked;
+					this.requiring = requiring;
+				}
+				@org.springframework.web.bind.annotation.GetMapping("/read")
+				public String read() {
+					return app.getGreeting() + " " + checked.getName() + " " + requiring.read();
+				}
+			}
+			""";
+
+	private static final String SHOP = """
+			package demo;
+			@org.springframework.boot.context.properties.ConfigurationProperties("shop")
+			public record ShopProperties(String name) {
+			}
+			""";
+
+	private static final String SHOP_CONFIG = """
+			package demo;
+			@org.springframework.context.annotation.Configuration
+			@org.springframework.boot.context.properties.EnableConfigurationProperties(ShopProperties.class)
+			public class Config {
+			}
+			""";
+
+	private static final String SHOP_WEB = """
+			package demo;
+			@org.springframework.web.bind.annotation.RestController
+			public class Web {
+				private final ShopProperties shop;
+				private final Greeter greeter;
+				public Web(ShopProperties shop, Greeter greeter) {
+					this.shop = shop;
+					this.greeter = greeter;
+				}
+				@org.springframework.web.bind.annotation.GetMapping("/shop")
+				public String shop() {
+					return greeter.greet("Welcome to", shop.name());
+				}
+			}
+			""";
+
+	@Test
+	void removedKeyThatABeanNeedsAndUnresolvablePlaceholderFailAndTheFixApplies() throws Exception {
+		Path classes = Files.createDirectories(this.temp.resolve("target/classes"));
+		write(classes, "application.properties", "app.greeting=Hello\napp.required=one\nchecked.name=first\n");
+		try (RefreshingApplication app = RefreshingApplication.start(this.temp,
+				List.of("demo.App", RefreshingApplication.APP, "demo.AppProperties", PROPERTIES,
+						"demo.CheckedProperties", CHECKED, "demo.Config", REQUIRED_CONFIG, "demo.Requiring", REQUIRING,
+						"demo.Web", REQUIRING_WEB))) {
+			assertThat(app.body("/read")).isEqualTo("Hello first one #1");
+
+			// @Value("${app.required}") of a reloadable bean, without a default.
+			write(classes, "application.properties", "app.greeting=Hello\nchecked.name=first\n");
+			ReloadRecord removed = awaitRecord(app, (record) -> record.outcome() == Outcome.FAILED);
+			assertThat(removed.classes()).containsExactly("application.properties");
+			assertThat(removed.properties().removed()).containsExactly("app.required");
+			assertThat(removed.failure().message()).contains("'requiring'", "app.required");
+			assertThat(app.body("/read")).isEqualTo("Hello first one #2");
+			assertThat(app.context().getEnvironment().getProperty("app.required")).isEqualTo("one");
+			write(classes, "application.properties", "app.greeting=Hello\napp.required=two\nchecked.name=first\n");
+			ReloadRecord readded = awaitRecord(app,
+					(record) -> record.outcome() == Outcome.RECONFIGURED && record.id() > removed.id());
+			assertThat(readded.notes()).contains("new generation of 'requiring'");
+			assertThat(app.body("/read")).isEqualTo("Hello first two #3");
+
+			// A validated @ConfigurationProperties field.
+			write(classes, "application.properties", "app.greeting=Hello\napp.required=two\n");
+			ReloadRecord invalid = awaitRecord(app,
+					(record) -> record.outcome() == Outcome.FAILED && record.id() > readded.id());
+			assertThat(invalid.failure().type()).isEqualTo("BindException");
+			assertThat(invalid.failure().message()).contains("checked", "[checked.name]");
+			assertThat(app.body("/read")).isEqualTo("Hello first two #4");
+			write(classes, "application.properties", "app.greeting=Hello\napp.required=two\nchecked.name=second\n");
+			ReloadRecord valid = awaitRecord(app,
+					(record) -> record.outcome() == Outcome.RECONFIGURED && record.id() > invalid.id());
+			assertThat(valid.notes()).contains("rebound [checked-demo.CheckedProperties]");
+			assertThat(app.body("/read")).isEqualTo("Hello second two #5");
+
+			write(classes, "application.properties",
+					"app.greeting=${missing.key}\napp.required=two\nchecked.name=second\n");
+			ReloadRecord unresolvable = awaitRecord(app,
+					(record) -> record.outcome() == Outcome.FAILED && record.id() > valid.id());
+			assertThat(unresolvable.failure().message()).contains("missing.key");
+			assertThat(app.body("/read")).isEqualTo("Hello second two #6");
+			write(classes, "application.properties", "app.greeting=Hi\napp.required=two\nchecked.name=second\n");
+			ReloadRecord fixed = awaitRecord(app,
+					(record) -> record.outcome() == Outcome.RECONFIGURED && record.id() > unresolvable.id());
+			assertThat(fixed.properties().changed()).containsExactly("app.greeting");
+			assertThat(app.body("/read")).isEqualTo("Hi second two #7");
+			assertThat(app.history()).noneMatch((record) -> record.outcome() == Outcome.REFRESHED);
+		}
+	}
+
+	@Test
+	void constructorBoundPropertiesRefresh() throws Exception {
+		Path classes = Files.createDirectories(this.temp.resolve("target/classes"));
+		write(classes, "application.properties", "shop.name=Corner\n");
+		try (RefreshingApplication app = RefreshingApplication.start(this.temp,
+				List.of("demo.App", RefreshingApplication.APP, "demo.ShopProperties", SHOP, "demo.Config", SHOP_CONFIG,
+						"demo.Greeter", GREETER, "demo.Web", SHOP_WEB))) {
+			assertThat(app.body("/shop")).isEqualTo("Welcome to Corner #1");
+			write(classes, "application.properties", "shop.name=Market\n");
+			ReloadRecord refreshed = awaitRecord(app, (record) -> record.outcome() == Outcome.REFRESHED);
+			assertThat(refreshed.verdicts()).singleElement()
+				.satisfies((verdict) -> assertThat(verdict.reason()).isEqualTo(
+						"shop.name bound through the constructor of ShopProperties, which cannot be bound again in place"));
+			await().atMost(Duration.ofSeconds(30))
+				.ignoreExceptions()
+				.untilAsserted(() -> assertThat(app.body("/shop")).startsWith("Welcome to Market"));
+			// The reloadable bean kept its count through the refresh.
+			assertThat(app.body("/shop")).isEqualTo("Welcome to Market #3");
+		}
+	}
+
 	private static ReloadRecord awaitRecord(RefreshingApplication app, Predicate<ReloadRecord> wanted) {
 		ReloadRecord[] found = new ReloadRecord[1];
 		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
