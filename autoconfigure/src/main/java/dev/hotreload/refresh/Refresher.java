@@ -364,6 +364,7 @@ public final class Refresher implements RefreshRuntime.Restart {
 	public void contextPrepared(ConfigurableApplicationContext context) {
 		if (context.getParent() == null && runs(Thread.currentThread())) {
 			this.contexts.add(context);
+			context.addBeanFactoryPostProcessor(new LibraryMetadataReaders(this.baseClassLoader));
 		}
 	}
 
