@@ -117,8 +117,8 @@ final class MarkdownReport {
 		}
 		line("### Source mode: save of `VisitCounter.java` to the first HTTP answer by the new code");
 		line("");
-		line("Each JVM makes its first save %d s after its first answer, then warm saves. Milliseconds.",
-				this.results.settings().firstSaveDelay().toSeconds());
+		line("Each JVM makes its first save %d ms after its first answer (and after the log says source mode is on), "
+				+ "then warm saves 0.3 s apart. Milliseconds.", this.results.settings().firstSaveDelay().toMillis());
 		line("");
 		line("| compiler warm-up | first saves (JVMs) | first p50 | first p95 | warm saves | warm p50 | warm p95 "
 				+ "| first p50 / warm p50 |");
