@@ -3,6 +3,7 @@ package dev.hotreload.refresh;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import dev.hotreload.ReloadRecord;
 import dev.hotreload.ReloadRecord.Outcome;
-import dev.hotreload.testsupport.TestCompiler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,13 +124,16 @@ class BuildDuringRefreshTests {
 	}
 
 	private void startsAgainWhenDeletedWhileStarting(String names) throws Exception {
-		try (RefreshingApplication app = RefreshingApplication.start(this.temp, FullRefreshTests.sources(""))) {
+		// In place before the start: a spring.factories written while the application
+		// runs makes a refresh of its own.
+		Path factories = Files.createDirectories(this.temp.resolve("target/classes/META-INF"))
+			.resolve("spring.factories");
+		Files.writeString(factories, "org.springframework.context.ApplicationContextInitializer=demo.Gap\n");
+		List<String> sources = new ArrayList<>(FullRefreshTests.sources(""));
+		sources.addAll(List.of("demo.Gap", GAP));
+		try (RefreshingApplication app = RefreshingApplication.start(this.temp, sources)) {
 			assertThat(app.body("/hello/ann")).isEqualTo("1 [ann] last ann of 1");
 			long before = newestId(app);
-			TestCompiler.compile(app.classes(), Map.of("demo.Gap", GAP));
-			Path factories = app.classes().resolve("META-INF/spring.factories");
-			Files.createDirectories(factories.getParent());
-			Files.writeString(factories, "org.springframework.context.ApplicationContextInitializer=demo.Gap\n");
 			System.setProperty(ONCE, names);
 			long id = JsonPath.parse(app.post("/actuator/hotreload").body()).read("$.id", Long.class);
 			ReloadRecord refreshed = app.awaitRecord(id);
