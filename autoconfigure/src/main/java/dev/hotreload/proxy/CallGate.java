@@ -21,7 +21,7 @@ import org.springframework.util.Assert;
  * method calling its bean through the proxy.</li>
  * </ul>
  * When no hold is on, a call costs a thread-local read, a volatile read and an atomic
- * increment and decrement.
+ * increment and decrement of a count striped by thread (see {@link InFlightCount}).
  */
 public final class CallGate {
 
@@ -66,14 +66,14 @@ public final class CallGate {
 	public void exit(Generation generation) {
 		int[] depth = this.depth.get();
 		if (--depth[0] == 0) {
-			generation.inFlightCounter().decrementAndGet();
+			generation.inFlightCount().decrement();
 		}
 	}
 
 	private Generation admit() {
 		while (true) {
 			Generation generation = this.current.get();
-			generation.inFlightCounter().incrementAndGet();
+			generation.inFlightCount().increment();
 			// Read the hold after counting the call, while the holder sets the hold
 			// before
 			// reading the count: one of the two always sees the other.
@@ -84,7 +84,7 @@ public final class CallGate {
 			if (hold != null && this.holder == Thread.currentThread()) {
 				return generation;
 			}
-			generation.inFlightCounter().decrementAndGet();
+			generation.inFlightCount().decrement();
 			if (hold != null) {
 				awaitUninterruptibly(hold);
 			}

@@ -1,12 +1,12 @@
 package dev.hotreload.proxy;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 import org.springframework.util.ReflectionUtils;
@@ -22,9 +22,9 @@ public final class Generation {
 
 	private final Object instance;
 
-	private final AtomicInteger inFlight = new AtomicInteger();
+	private final InFlightCount inFlight = new InFlightCount();
 
-	private final Map<Method, Method> methods = new ConcurrentHashMap<>();
+	private final Map<Method, MethodInvoker> methods = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a generation.
@@ -59,41 +59,42 @@ public final class Generation {
 	 * @return the in-flight calls
 	 */
 	public int inFlight() {
-		return this.inFlight.get();
+		return this.inFlight.sum();
 	}
 
-	AtomicInteger inFlightCounter() {
+	InFlightCount inFlightCount() {
 		return this.inFlight;
 	}
 
-	Object invoke(String beanName, Method method, Object[] args) throws Throwable {
-		Method target = this.methods.get(method);
+	@Nullable Object invoke(String beanName, Method method, Object[] args) throws Throwable {
+		MethodInvoker target = this.methods.get(method);
 		if (target == null) {
 			target = resolve(beanName, method);
 		}
 		try {
 			return target.invoke(this.instance, args);
 		}
-		catch (InvocationTargetException ex) {
-			throw explain(beanName, ex.getTargetException());
+		catch (IllegalAccessError ex) {
+			throw explain(beanName, ex);
 		}
 	}
 
-	private Method resolve(String beanName, Method method) {
+	private MethodInvoker resolve(String beanName, Method method) {
 		Class<?> type = this.instance.getClass();
 		Method target = ReflectionUtils.findMethod(type, method.getName(), method.getParameterTypes());
 		if (target == null) {
 			throw new MissingMethodException(beanName, this.number, type, describe(method));
 		}
 		ReflectionUtils.makeAccessible(target);
-		this.methods.put(method, target);
-		return target;
+		MethodInvoker invoker = new MethodInvoker(target);
+		this.methods.put(method, invoker);
+		return invoker;
 	}
 
-	private Throwable explain(String beanName, Throwable ex) {
-		if (ex instanceof IllegalAccessError accessError && this.number > 1) {
+	private IllegalAccessError explain(String beanName, IllegalAccessError ex) {
+		if (this.number > 1) {
 			IllegalAccessError explained = new IllegalAccessError("Generation " + this.number + " of bean '" + beanName
-					+ "' cannot reach a package-private member: " + PackageAccess.explain(accessError));
+					+ "' cannot reach a package-private member: " + PackageAccess.explain(ex));
 			explained.initCause(ex);
 			return explained;
 		}

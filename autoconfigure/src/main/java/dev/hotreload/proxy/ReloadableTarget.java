@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.AopInvocationException;
 import org.springframework.aop.TargetSource;
 import org.springframework.util.Assert;
 
@@ -95,6 +96,35 @@ public final class ReloadableTarget implements TargetSource {
 		Generation generation = this.gate.enter();
 		try {
 			return generation.invoke(this.beanName, method, args);
+		}
+		finally {
+			this.gate.exit(generation);
+		}
+	}
+
+	/**
+	 * Invoke a method of the proxied class on the current generation, through the gate,
+	 * for a proxy that calls it without Spring's interceptor chain: like Spring's
+	 * proxies, return the proxy where the generation returns itself, and refuse
+	 * {@code null} for a primitive.
+	 * @param proxy the proxy that received the call
+	 * @param method the method the caller invoked
+	 * @param args the arguments
+	 * @return the result
+	 * @throws Throwable what the method threw
+	 */
+	@Nullable Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+		Generation generation = this.gate.enter();
+		try {
+			Object result = generation.invoke(this.beanName, method, args);
+			if (result == null) {
+				Class<?> returnType = method.getReturnType();
+				if (returnType.isPrimitive() && returnType != void.class) {
+					throw new AopInvocationException(
+							"Null return value does not match primitive return type for: " + method);
+				}
+			}
+			return (result == generation.instance() && method.getReturnType().isInstance(proxy)) ? proxy : result;
 		}
 		finally {
 			this.gate.exit(generation);
