@@ -18,6 +18,8 @@ import org.springframework.util.ReflectionUtils;
  */
 public final class Generation {
 
+	private static final int RECENT_SLOTS = 16;
+
 	private final int number;
 
 	private final Object instance;
@@ -25,6 +27,11 @@ public final class Generation {
 	private final InFlightCount inFlight = new InFlightCount();
 
 	private final Map<Method, MethodInvoker> methods = new ConcurrentHashMap<>();
+
+	// The invokers last used, by the identity of the proxy's method: a proxy passes the
+	// same Method object on every call, and finding it here costs less than the map's
+	// hashing and equality, in time and in machine code (see ReloadableTarget).
+	private final @Nullable MethodInvoker[] recent = new MethodInvoker[RECENT_SLOTS];
 
 	/**
 	 * Create a generation.
@@ -66,17 +73,32 @@ public final class Generation {
 		return this.inFlight;
 	}
 
-	@Nullable Object invoke(String beanName, Method method, Object[] args) throws Throwable {
-		MethodInvoker target = this.methods.get(method);
-		if (target == null) {
-			target = resolve(beanName, method);
+	/**
+	 * Return the invoker of the method that serves a proxied method in this generation.
+	 * @param beanName the bean's name, for error messages
+	 * @param method the method that the caller invoked on the proxy
+	 * @return the invoker
+	 */
+	MethodInvoker invoker(String beanName, Method method) {
+		int slot = System.identityHashCode(method) & (RECENT_SLOTS - 1);
+		MethodInvoker invoker = this.recent[slot];
+		if (invoker != null && invoker.serves(method)) {
+			return invoker;
 		}
-		try {
-			return target.invoke(this.instance, args);
+		return lookUp(beanName, method, slot);
+	}
+
+	private MethodInvoker lookUp(String beanName, Method method, int slot) {
+		MethodInvoker invoker = this.methods.get(method);
+		if (invoker == null) {
+			invoker = resolve(beanName, method);
 		}
-		catch (IllegalAccessError ex) {
-			throw explain(beanName, ex);
+		if (invoker.serves(method)) {
+			// A plain write: the invoker's fields are final, so any thread that reads it
+			// sees it whole.
+			this.recent[slot] = invoker;
 		}
+		return invoker;
 	}
 
 	private MethodInvoker resolve(String beanName, Method method) {
@@ -86,12 +108,12 @@ public final class Generation {
 			throw new MissingMethodException(beanName, this.number, type, describe(method));
 		}
 		ReflectionUtils.makeAccessible(target);
-		MethodInvoker invoker = new MethodInvoker(target);
-		this.methods.put(method, invoker);
-		return invoker;
+		MethodInvoker invoker = new MethodInvoker(method, target, this, beanName);
+		MethodInvoker raced = this.methods.putIfAbsent(method, invoker);
+		return (raced != null) ? raced : invoker;
 	}
 
-	private IllegalAccessError explain(String beanName, IllegalAccessError ex) {
+	IllegalAccessError explain(String beanName, IllegalAccessError ex) {
 		if (this.number > 1) {
 			IllegalAccessError explained = new IllegalAccessError("Generation " + this.number + " of bean '" + beanName
 					+ "' cannot reach a package-private member: " + PackageAccess.explain(ex));

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.TargetClassAware;
 import org.springframework.aop.framework.Advised;
 import org.springframework.aop.framework.AdvisedSupport;
 import org.springframework.aop.framework.AopProxyUtils;
@@ -39,13 +40,24 @@ final class JdkDispatcher implements InvocationHandler {
 	public @Nullable Object invoke(Object proxy, Method method, Object @Nullable [] args) throws Throwable {
 		Object[] arguments = (args != null) ? args : NO_ARGUMENTS;
 		Class<?> declaringClass = method.getDeclaringClass();
-		if (declaringClass == DecoratingProxy.class) {
+		if (declaringClass == Object.class || declaringClass == Advised.class
+				|| declaringClass == TargetClassAware.class || declaringClass == DecoratingProxy.class) {
+			return invokeOwn(proxy, method, arguments);
+		}
+		return this.dispatcher.target().invoke(proxy, method, arguments);
+	}
+
+	// Apart from the bean's own methods, so that their path stays short (see
+	// ReloadableTarget). A JDK proxy passes Object's equals, hashCode and toString
+	// methods even where an interface declares them again.
+	private @Nullable Object invokeOwn(Object proxy, Method method, Object[] arguments) throws Throwable {
+		if (method.getDeclaringClass() == DecoratingProxy.class) {
 			return AopProxyUtils.ultimateTargetClass(this.config);
 		}
-		if (declaringClass.isInterface() && declaringClass.isAssignableFrom(Advised.class)) {
+		if (method.getDeclaringClass() != Object.class) {
 			return AopUtils.invokeJoinpointUsingReflection(this.config, method, arguments);
 		}
-		if (declaringClass == Object.class && AopUtils.isEqualsMethod(method)) {
+		if (AopUtils.isEqualsMethod(method)) {
 			return this.dispatcher.equalsTarget(proxy, arguments[0]);
 		}
 		return this.dispatcher.target().invoke(proxy, method, arguments);

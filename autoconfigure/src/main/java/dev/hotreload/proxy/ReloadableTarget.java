@@ -93,12 +93,13 @@ public final class ReloadableTarget implements TargetSource {
 	 * @throws Throwable what the method threw
 	 */
 	public @Nullable Object invoke(Method method, Object[] args) throws Throwable {
-		Generation generation = this.gate.enter();
+		CallGate.Caller caller = this.gate.caller();
+		Generation generation = this.gate.enter(caller);
 		try {
-			return generation.invoke(this.beanName, method, args);
+			return generation.invoker(this.beanName, method).invoke(args);
 		}
 		finally {
-			this.gate.exit(generation);
+			this.gate.exit(caller, generation);
 		}
 	}
 
@@ -114,21 +115,30 @@ public final class ReloadableTarget implements TargetSource {
 	 * @throws Throwable what the method threw
 	 */
 	@Nullable Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-		Generation generation = this.gate.enter();
+		CallGate.Caller caller = this.gate.caller();
+		Generation generation = this.gate.enter(caller);
+		Object result;
 		try {
-			Object result = generation.invoke(this.beanName, method, args);
-			if (result == null) {
-				Class<?> returnType = method.getReturnType();
-				if (returnType.isPrimitive() && returnType != void.class) {
-					throw new AopInvocationException(
-							"Null return value does not match primitive return type for: " + method);
-				}
-			}
-			return (result == generation.instance() && method.getReturnType().isInstance(proxy)) ? proxy : result;
+			result = generation.invoker(this.beanName, method).invoke(args);
 		}
 		finally {
-			this.gate.exit(generation);
+			this.gate.exit(caller, generation);
 		}
+		if (result == null || result == generation.instance()) {
+			return returnedNullOrItself(proxy, method, result);
+		}
+		return result;
+	}
+
+	// Kept out of the common path: the fewer bytes of machine code a call has, the
+	// likelier the JIT inlines all of it into the proxy's method, and then removes the
+	// argument array that the proxy allocates.
+	private static @Nullable Object returnedNullOrItself(Object proxy, Method method, @Nullable Object result) {
+		Class<?> returnType = method.getReturnType();
+		if (result == null && returnType.isPrimitive() && returnType != void.class) {
+			throw new AopInvocationException("Null return value does not match primitive return type for: " + method);
+		}
+		return (result != null && returnType.isInstance(proxy)) ? proxy : result;
 	}
 
 	/**

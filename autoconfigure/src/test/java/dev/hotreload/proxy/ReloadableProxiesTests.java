@@ -89,6 +89,18 @@ class ReloadableProxiesTests {
 		assertThat(AopUtils.getTargetClass(proxy)).isEqualTo(FinalChain.class);
 	}
 
+	@Test
+	void targetAnswersEqualMethodsAndMoreMethodsThanAGenerationRemembers() throws Throwable {
+		ReloadableTarget target = new ReloadableTarget("wide", Wide.class, new Generation(1, new Wide()));
+		for (int round = 0; round < 3; round++) {
+			for (int i = 0; i < 20; i++) {
+				// getMethod returns a new copy each time: equal, not identical.
+				assertThat(target.invoke(Wide.class.getMethod("m" + i), new Object[0])).isEqualTo(i);
+			}
+		}
+		assertThat(target.current().inFlight()).isZero();
+	}
+
 	/**
 	 * What the interface-based bean offers.
 	 */
@@ -201,6 +213,93 @@ class ReloadableProxiesTests {
 		@Override
 		public String toString() {
 			return "OtherChain";
+		}
+
+	}
+
+	/**
+	 * A bean with more methods than a generation remembers by identity.
+	 */
+	public static class Wide {
+
+		public int m0() {
+			return 0;
+		}
+
+		public int m1() {
+			return 1;
+		}
+
+		public int m2() {
+			return 2;
+		}
+
+		public int m3() {
+			return 3;
+		}
+
+		public int m4() {
+			return 4;
+		}
+
+		public int m5() {
+			return 5;
+		}
+
+		public int m6() {
+			return 6;
+		}
+
+		public int m7() {
+			return 7;
+		}
+
+		public int m8() {
+			return 8;
+		}
+
+		public int m9() {
+			return 9;
+		}
+
+		public int m10() {
+			return 10;
+		}
+
+		public int m11() {
+			return 11;
+		}
+
+		public int m12() {
+			return 12;
+		}
+
+		public int m13() {
+			return 13;
+		}
+
+		public int m14() {
+			return 14;
+		}
+
+		public int m15() {
+			return 15;
+		}
+
+		public int m16() {
+			return 16;
+		}
+
+		public int m17() {
+			return 17;
+		}
+
+		public int m18() {
+			return 18;
+		}
+
+		public int m19() {
+			return 19;
 		}
 
 	}
