@@ -21,7 +21,7 @@ import org.springframework.util.Assert;
  * method calling its bean through the proxy.</li>
  * </ul>
  * When no hold is on, a call costs a thread-local read, a volatile read and an atomic
- * increment and decrement.
+ * increment and decrement of a count striped by thread (see {@link InFlightCount}).
  */
 public final class CallGate {
 
@@ -33,7 +33,7 @@ public final class CallGate {
 
 	private volatile @Nullable Thread holder;
 
-	private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+	private final ThreadLocal<Caller> callers = ThreadLocal.withInitial(Caller::new);
 
 	/**
 	 * Create a gate.
@@ -49,14 +49,7 @@ public final class CallGate {
 	 * @return the generation the call runs on, which counts it until {@link #exit}
 	 */
 	public Generation enter() {
-		int[] depth = this.depth.get();
-		if (depth[0] > 0) {
-			depth[0]++;
-			return this.current.get();
-		}
-		Generation generation = admit();
-		depth[0] = 1;
-		return generation;
+		return enter(caller());
 	}
 
 	/**
@@ -64,29 +57,61 @@ public final class CallGate {
 	 * @param generation the generation that {@code enter} returned
 	 */
 	public void exit(Generation generation) {
-		int[] depth = this.depth.get();
-		if (--depth[0] == 0) {
-			generation.inFlightCounter().decrementAndGet();
+		exit(caller(), generation);
+	}
+
+	/**
+	 * Return the current thread's calls on this gate, to pass to {@link #enter(Caller)}
+	 * and {@link #exit(Caller, Generation)}, which then need not look them up again.
+	 * @return the current thread's caller
+	 */
+	Caller caller() {
+		return this.callers.get();
+	}
+
+	Generation enter(Caller caller) {
+		if (caller.depth > 0) {
+			caller.depth++;
+			return this.current.get();
+		}
+		Generation generation = admit();
+		caller.depth = 1;
+		return generation;
+	}
+
+	void exit(Caller caller, Generation generation) {
+		if (--caller.depth == 0) {
+			generation.inFlightCount().decrement();
 		}
 	}
 
 	private Generation admit() {
+		Generation generation = this.current.get();
+		generation.inFlightCount().increment();
+		// Read the hold after counting the call, while the holder sets the hold before
+		// reading the count: one of the two always sees the other.
+		if (this.hold == null && generation == this.current.get()) {
+			return generation;
+		}
+		return admitAgain(generation);
+	}
+
+	// The rare path, apart so that the common one stays short (see ReloadableTarget).
+	private Generation admitAgain(Generation counted) {
+		Generation generation = counted;
 		while (true) {
-			Generation generation = this.current.get();
-			generation.inFlightCounter().incrementAndGet();
-			// Read the hold after counting the call, while the holder sets the hold
-			// before
-			// reading the count: one of the two always sees the other.
 			CountDownLatch hold = this.hold;
-			if (hold == null && generation == this.current.get()) {
-				return generation;
-			}
 			if (hold != null && this.holder == Thread.currentThread()) {
 				return generation;
 			}
-			generation.inFlightCounter().decrementAndGet();
+			generation.inFlightCount().decrement();
 			if (hold != null) {
 				awaitUninterruptibly(hold);
+			}
+			generation = this.current.get();
+			generation.inFlightCount().increment();
+			if (this.hold == null && generation == this.current.get()) {
+				return generation;
 			}
 		}
 	}
@@ -135,7 +160,7 @@ public final class CallGate {
 	 * @return the number of calls still running on it, other than the current thread's
 	 */
 	public int drain(Generation generation, Duration timeout) {
-		int own = (this.depth.get()[0] > 0) ? 1 : 0;
+		int own = (caller().depth > 0) ? 1 : 0;
 		long deadline = System.nanoTime() + timeout.toNanos();
 		int running;
 		while ((running = generation.inFlight() - own) > 0 && System.nanoTime() < deadline
@@ -159,6 +184,16 @@ public final class CallGate {
 		if (interrupted) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * How deep one thread is in calls on one bean: only its outermost call is counted and
+	 * may be held.
+	 */
+	static final class Caller {
+
+		private int depth;
+
 	}
 
 	/**

@@ -1,12 +1,12 @@
 package dev.hotreload.proxy;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 import org.springframework.util.ReflectionUtils;
@@ -18,13 +18,20 @@ import org.springframework.util.ReflectionUtils;
  */
 public final class Generation {
 
+	private static final int RECENT_SLOTS = 16;
+
 	private final int number;
 
 	private final Object instance;
 
-	private final AtomicInteger inFlight = new AtomicInteger();
+	private final InFlightCount inFlight = new InFlightCount();
 
-	private final Map<Method, Method> methods = new ConcurrentHashMap<>();
+	private final Map<Method, MethodInvoker> methods = new ConcurrentHashMap<>();
+
+	// The invokers last used, by the identity of the proxy's method: a proxy passes the
+	// same Method object on every call, and finding it here costs less than the map's
+	// hashing and equality, in time and in machine code (see ReloadableTarget).
+	private final @Nullable MethodInvoker[] recent = new MethodInvoker[RECENT_SLOTS];
 
 	/**
 	 * Create a generation.
@@ -59,41 +66,57 @@ public final class Generation {
 	 * @return the in-flight calls
 	 */
 	public int inFlight() {
-		return this.inFlight.get();
+		return this.inFlight.sum();
 	}
 
-	AtomicInteger inFlightCounter() {
+	InFlightCount inFlightCount() {
 		return this.inFlight;
 	}
 
-	Object invoke(String beanName, Method method, Object[] args) throws Throwable {
-		Method target = this.methods.get(method);
-		if (target == null) {
-			target = resolve(beanName, method);
+	/**
+	 * Return the invoker of the method that serves a proxied method in this generation.
+	 * @param beanName the bean's name, for error messages
+	 * @param method the method that the caller invoked on the proxy
+	 * @return the invoker
+	 */
+	MethodInvoker invoker(String beanName, Method method) {
+		int slot = System.identityHashCode(method) & (RECENT_SLOTS - 1);
+		MethodInvoker invoker = this.recent[slot];
+		if (invoker != null && invoker.serves(method)) {
+			return invoker;
 		}
-		try {
-			return target.invoke(this.instance, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw explain(beanName, ex.getTargetException());
-		}
+		return lookUp(beanName, method, slot);
 	}
 
-	private Method resolve(String beanName, Method method) {
+	private MethodInvoker lookUp(String beanName, Method method, int slot) {
+		MethodInvoker invoker = this.methods.get(method);
+		if (invoker == null) {
+			invoker = resolve(beanName, method);
+		}
+		if (invoker.serves(method)) {
+			// A plain write: the invoker's fields are final, so any thread that reads it
+			// sees it whole.
+			this.recent[slot] = invoker;
+		}
+		return invoker;
+	}
+
+	private MethodInvoker resolve(String beanName, Method method) {
 		Class<?> type = this.instance.getClass();
 		Method target = ReflectionUtils.findMethod(type, method.getName(), method.getParameterTypes());
 		if (target == null) {
 			throw new MissingMethodException(beanName, this.number, type, describe(method));
 		}
 		ReflectionUtils.makeAccessible(target);
-		this.methods.put(method, target);
-		return target;
+		MethodInvoker invoker = new MethodInvoker(method, target, this, beanName);
+		MethodInvoker raced = this.methods.putIfAbsent(method, invoker);
+		return (raced != null) ? raced : invoker;
 	}
 
-	private Throwable explain(String beanName, Throwable ex) {
-		if (ex instanceof IllegalAccessError accessError && this.number > 1) {
+	IllegalAccessError explain(String beanName, IllegalAccessError ex) {
+		if (this.number > 1) {
 			IllegalAccessError explained = new IllegalAccessError("Generation " + this.number + " of bean '" + beanName
-					+ "' cannot reach a package-private member: " + PackageAccess.explain(accessError));
+					+ "' cannot reach a package-private member: " + PackageAccess.explain(ex));
 			explained.initCause(ex);
 			return explained;
 		}

@@ -12,27 +12,27 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.util.Assert;
 
 /**
- * The last interceptor of a reloadable bean's proxy: instead of invoking the original
- * class's method, it dispatches the call to the method of the same name and parameter
- * types on the current generation, whose class may come from another class loader.
+ * The interceptor of a reloadable bean's proxy: instead of invoking the original class's
+ * method, it dispatches the call to the method of the same name and parameter types on
+ * the current generation, whose class may come from another class loader. The proxies
+ * that {@link ReloadableProxies} creates reach the target without it, through
+ * {@link DirectDispatcher} and {@link JdkDispatcher}; it also answers {@code equals} for
+ * them.
  */
 final class GenerationDispatcher implements MethodInterceptor {
 
 	private final ReloadableTarget target;
 
-	private final boolean receivesEquals;
-
-	GenerationDispatcher(ReloadableTarget target, boolean receivesEquals) {
+	GenerationDispatcher(ReloadableTarget target) {
 		Assert.notNull(target, "'target' must not be null");
 		this.target = target;
-		this.receivesEquals = receivesEquals;
 	}
 
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		Method method = invocation.getMethod();
 		Object[] args = invocation.getArguments();
-		if (this.receivesEquals && AopUtils.isEqualsMethod(method)) {
+		if (AopUtils.isEqualsMethod(method)) {
 			Object proxy = (invocation instanceof ProxyMethodInvocation proxyInvocation) ? proxyInvocation.getProxy()
 					: null;
 			return equalsTarget(proxy, args[0]);

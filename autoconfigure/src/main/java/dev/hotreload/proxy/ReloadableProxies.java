@@ -2,17 +2,24 @@ package dev.hotreload.proxy;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.cglib.proxy.Factory;
+import org.springframework.core.DecoratingProxy;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ObjectUtils;
 
 /**
  * Creates the stable proxies of reloadable beans with Spring's {@link ProxyFactory}: a
  * CGLIB subclass of the bean's class, so that the bean can be injected by class and by
- * interface, or a JDK proxy of its interfaces when the class is final.
+ * interface, or a JDK proxy of its interfaces when the class is final. Either proxy sends
+ * its calls straight to the {@link ReloadableTarget}, without Spring's interceptor chain
+ * and the method invocation it builds per call, which would cost more than the reloadable
+ * call itself.
  */
 public final class ReloadableProxies {
 
@@ -20,8 +27,10 @@ public final class ReloadableProxies {
 
 	static final Method HASH_CODE = objectMethod("hashCode");
 
-	// Callback slots of CglibAopProxy that answer equals and hashCode for the proxy
-	// itself.
+	// Callback slots of CglibAopProxy: the one that runs the advice chain, and those that
+	// answer equals and hashCode for the proxy itself.
+	private static final int CGLIB_AOP_SLOT = 0;
+
 	private static final int CGLIB_EQUALS_SLOT = 5;
 
 	private static final int CGLIB_HASH_CODE_SLOT = 6;
@@ -63,26 +72,37 @@ public final class ReloadableProxies {
 		factory.setProxyTargetClass(!Modifier.isFinal(type.getModifiers()));
 		if (!factory.isProxyTargetClass()) {
 			factory.setInterfaces(ClassUtils.getAllInterfacesForClass(type, classLoader));
-			// JDK proxies send equals and hashCode through the advice only when an
-			// interface declares them.
-			factory.addInterface(TargetIdentity.class);
 		}
-		// A CGLIB proxy answers equals in a callback slot of its own (see below), so only
-		// a
-		// JDK proxy sends it through the dispatcher.
-		GenerationDispatcher dispatcher = new GenerationDispatcher(target, !factory.isProxyTargetClass());
+		// The advisor shows in the proxy's configuration; the calls take shorter ways to
+		// the target (see below).
+		GenerationDispatcher dispatcher = new GenerationDispatcher(target);
 		factory.addAdvisor(new DefaultPointcutAdvisor(dispatcher));
 		factory.setFrozen(true);
+		if (!factory.isProxyTargetClass()) {
+			return Proxy.newProxyInstance(classLoader, jdkProxyInterfaces(factory),
+					new JdkDispatcher(factory, dispatcher));
+		}
 		Object proxy = factory.getProxy(classLoader);
 		if (proxy instanceof Factory cglibProxy) {
-			routeIdentityToTarget(cglibProxy, dispatcher);
+			routeCallsToTarget(cglibProxy, dispatcher);
 		}
 		return proxy;
 	}
 
-	// CGLIB proxies answer equals and hashCode themselves; send them to the target
-	// instead.
-	private static void routeIdentityToTarget(Factory proxy, GenerationDispatcher dispatcher) {
+	// The interfaces of Spring's JDK proxy: the bean's, SpringProxy, Advised and
+	// DecoratingProxy.
+	private static Class<?>[] jdkProxyInterfaces(ProxyFactory factory) {
+		Class<?>[] interfaces = AopProxyUtils.completeProxiedInterfaces(factory);
+		return factory.isInterfaceProxied(DecoratingProxy.class) ? interfaces
+				: ObjectUtils.addObjectToArray(interfaces, DecoratingProxy.class);
+	}
+
+	// CGLIB proxies answer equals and hashCode themselves: send them to the target
+	// instead. And call the target directly rather than through Spring's chain.
+	private static void routeCallsToTarget(Factory proxy, GenerationDispatcher dispatcher) {
+		if (isCallback(proxy, CGLIB_AOP_SLOT, "DynamicAdvisedInterceptor")) {
+			proxy.setCallback(CGLIB_AOP_SLOT, new DirectDispatcher(dispatcher.target()));
+		}
 		if (!isCallback(proxy, CGLIB_EQUALS_SLOT, "EqualsInterceptor")
 				|| !isCallback(proxy, CGLIB_HASH_CODE_SLOT, "HashCodeInterceptor")) {
 			return;
@@ -96,20 +116,6 @@ public final class ReloadableProxies {
 	private static boolean isCallback(Factory proxy, int slot, String simpleName) {
 		Object callback = proxy.getCallback(slot);
 		return callback != null && callback.getClass().getSimpleName().equals(simpleName);
-	}
-
-	/**
-	 * Declares {@code equals} and {@code hashCode}, so that a JDK proxy lets them reach
-	 * the current target.
-	 */
-	public interface TargetIdentity {
-
-		@Override
-		boolean equals(Object other);
-
-		@Override
-		int hashCode();
-
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.AopInvocationException;
 import org.springframework.aop.TargetSource;
 import org.springframework.util.Assert;
 
@@ -92,13 +93,52 @@ public final class ReloadableTarget implements TargetSource {
 	 * @throws Throwable what the method threw
 	 */
 	public @Nullable Object invoke(Method method, Object[] args) throws Throwable {
-		Generation generation = this.gate.enter();
+		CallGate.Caller caller = this.gate.caller();
+		Generation generation = this.gate.enter(caller);
 		try {
-			return generation.invoke(this.beanName, method, args);
+			return generation.invoker(this.beanName, method).invoke(args);
 		}
 		finally {
-			this.gate.exit(generation);
+			this.gate.exit(caller, generation);
 		}
+	}
+
+	/**
+	 * Invoke a method of the proxied class on the current generation, through the gate,
+	 * for a proxy that calls it without Spring's interceptor chain: like Spring's
+	 * proxies, return the proxy where the generation returns itself, and refuse
+	 * {@code null} for a primitive.
+	 * @param proxy the proxy that received the call
+	 * @param method the method the caller invoked
+	 * @param args the arguments
+	 * @return the result
+	 * @throws Throwable what the method threw
+	 */
+	@Nullable Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+		CallGate.Caller caller = this.gate.caller();
+		Generation generation = this.gate.enter(caller);
+		Object result;
+		try {
+			result = generation.invoker(this.beanName, method).invoke(args);
+		}
+		finally {
+			this.gate.exit(caller, generation);
+		}
+		if (result == null || result == generation.instance()) {
+			return returnedNullOrItself(proxy, method, result);
+		}
+		return result;
+	}
+
+	// Kept out of the common path: the fewer bytes of machine code a call has, the
+	// likelier the JIT inlines all of it into the proxy's method, and then removes the
+	// argument array that the proxy allocates.
+	private static @Nullable Object returnedNullOrItself(Object proxy, Method method, @Nullable Object result) {
+		Class<?> returnType = method.getReturnType();
+		if (result == null && returnType.isPrimitive() && returnType != void.class) {
+			throw new AopInvocationException("Null return value does not match primitive return type for: " + method);
+		}
+		return (result != null && returnType.isInstance(proxy)) ? proxy : result;
 	}
 
 	/**

@@ -19,7 +19,21 @@ final class MarkdownReport {
 			new String[] { "springAopInterceptor", "Spring AOP CGLIB proxy, one pass-through interceptor" },
 			new String[] { "refreshScope", "Spring Cloud `@RefreshScope` proxy" },
 			new String[] { "reloadableClass", "**hotreload, class-based bean (CGLIB)**" },
-			new String[] { "reloadableInterface", "**hotreload, interface-based bean (JDK proxy)**" });
+			new String[] { "reloadableInterface", "**hotreload, interface-based bean (JDK proxy)**" },
+			new String[] { "directReference", "direct call, returning a reference" },
+			new String[] { "springAopNoAdviceReference", "Spring AOP CGLIB proxy, no advice, returning a reference" },
+			new String[] { "springAopInterceptorReference",
+					"Spring AOP CGLIB proxy, one pass-through interceptor, returning a reference" },
+			new String[] { "refreshScopeReference", "Spring Cloud `@RefreshScope` proxy, returning a reference" },
+			new String[] { "reloadableClassReference",
+					"**hotreload, class-based bean (CGLIB), returning a reference**" },
+			new String[] { "reloadableInterfaceReference",
+					"**hotreload, interface-based bean (JDK proxy), returning a reference**" });
+
+	private static final String REFERENCE = "Reference";
+
+	// A boxed long, the one allocation a call returning a primitive may make.
+	private static final int BOXED_LONG_BYTES = 24;
 
 	private final Results results;
 
@@ -66,9 +80,13 @@ final class MarkdownReport {
 		for (String[] call : CALLS) {
 			Optional<ProxyCalls.Call> one = call(call[0], 1);
 			Optional<ProxyCalls.Call> two = call(call[0], 2);
+			// A call returning a reference is compared with the baselines returning one
+			// too.
+			String variant = call[0].endsWith(REFERENCE) ? REFERENCE : "";
 			line("| %s | %s | %s | %s | %s | %s / %s | %s / %s |", call[1], nanos(one), bytes(one), nanos(two),
-					bytes(two), ratio(one, call("refreshScope", 1)), ratio(two, call("refreshScope", 2)),
-					ratio(one, call("springAopNoAdvice", 1)), ratio(two, call("springAopNoAdvice", 2)));
+					bytes(two), ratio(one, call("refreshScope" + variant, 1)),
+					ratio(two, call("refreshScope" + variant, 2)), ratio(one, call("springAopNoAdvice" + variant, 1)),
+					ratio(two, call("springAopNoAdvice" + variant, 2)));
 		}
 		line("");
 	}
@@ -290,6 +308,7 @@ final class MarkdownReport {
 				}
 			}
 		}
+		callGoals(goals);
 		if (goals.isEmpty()) {
 			return;
 		}
@@ -297,6 +316,31 @@ final class MarkdownReport {
 		line("");
 		goals.forEach(this::line);
 		line("");
+	}
+
+	private void callGoals(List<String> goals) {
+		for (String variant : List.of("", REFERENCE)) {
+			for (int threads : ProxyCalls.THREADS) {
+				Optional<ProxyCalls.Call> interceptor = call("springAopInterceptor" + variant, threads);
+				for (String ours : List.of("reloadableClass" + variant, "reloadableInterface" + variant)) {
+					Optional<ProxyCalls.Call> call = call(ours, threads);
+					if (call.isPresent() && interceptor.isPresent()) {
+						double ratio = call.get().medianNanos() / interceptor.get().medianNanos();
+						goals.add(goal(ratio <= 1,
+								"per call, %s, %d thread(s): %.2fx the one-interceptor proxy (at most 1x)", ours,
+								threads, ratio));
+					}
+					if (call.isPresent()) {
+						double bytes = call.get().bytesPerCall();
+						goals.add(variant.isEmpty()
+								? goal(bytes < BOXED_LONG_BYTES + 1,
+										"%s, %d thread(s): %.0f B/call (the boxed result, " + "%d B, at most)", ours,
+										threads, bytes, BOXED_LONG_BYTES)
+								: goal(bytes < 1, "%s, %d thread(s): %.0f B/call (0 B)", ours, threads, bytes));
+					}
+				}
+			}
+		}
 	}
 
 	private String goal(boolean met, String format, Object... arguments) {

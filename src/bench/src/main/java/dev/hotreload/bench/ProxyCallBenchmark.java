@@ -27,7 +27,10 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  * The cost of one call on a small stateful bean, made by all benchmark threads on one
  * shared target: directly, through the proxies Spring users already pay for, and through
  * a reloadable bean's proxy while no reload is under way, for a class-based bean (CGLIB
- * proxy) and for an interface-based bean of a final class (JDK proxy).
+ * proxy) and for an interface-based bean of a final class (JDK proxy). Each is measured
+ * twice: with a method that returns a {@code long}, which a proxy must box, and with one
+ * that returns a reference ({@code ...Reference}), for which a proxy need allocate
+ * nothing.
  * <p>
  * The baselines are a Spring AOP CGLIB proxy with no advice, the same with one
  * pass-through interceptor (what every advised Spring bean pays), and Spring Cloud's
@@ -121,6 +124,36 @@ public class ProxyCallBenchmark {
 		return this.reloadableInterfaceProxy.next(1);
 	}
 
+	@Benchmark
+	public String directReference() {
+		return this.direct.label(1);
+	}
+
+	@Benchmark
+	public String springAopNoAdviceReference() {
+		return this.springProxyNoAdvice.label(1);
+	}
+
+	@Benchmark
+	public String springAopInterceptorReference() {
+		return this.springProxy.label(1);
+	}
+
+	@Benchmark
+	public String refreshScopeReference() {
+		return this.refreshScopeProxy.label(1);
+	}
+
+	@Benchmark
+	public String reloadableClassReference() {
+		return this.reloadableClassProxy.label(1);
+	}
+
+	@Benchmark
+	public String reloadableInterfaceReference() {
+		return this.reloadableInterfaceProxy.label(1);
+	}
+
 	/**
 	 * What an interface-based bean offers its callers.
 	 */
@@ -133,12 +166,22 @@ public class ProxyCallBenchmark {
 		 */
 		long next(int delta);
 
+		/**
+		 * Add to the count and return the bean's label, a reference that the call does
+		 * not allocate.
+		 * @param delta what to add
+		 * @return the label
+		 */
+		String label(int delta);
+
 	}
 
 	/**
 	 * A bean with some state, as reloadable beans have.
 	 */
 	public static class Counter {
+
+		private final String label = "counter";
 
 		private long count;
 
@@ -150,6 +193,17 @@ public class ProxyCallBenchmark {
 		public long next(int delta) {
 			this.count += delta;
 			return this.count;
+		}
+
+		/**
+		 * Add to the count and return the bean's label, a reference that the call does
+		 * not allocate.
+		 * @param delta what to add
+		 * @return the label
+		 */
+		public String label(int delta) {
+			this.count += delta;
+			return this.label;
 		}
 
 	}
@@ -168,12 +222,20 @@ public class ProxyCallBenchmark {
 	 */
 	public static final class FinalCounter implements Counting {
 
+		private final String label = "finalCounter";
+
 		private long count;
 
 		@Override
 		public long next(int delta) {
 			this.count += delta;
 			return this.count;
+		}
+
+		@Override
+		public String label(int delta) {
+			this.count += delta;
+			return this.label;
 		}
 
 	}
