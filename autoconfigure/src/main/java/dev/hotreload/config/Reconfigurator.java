@@ -128,7 +128,7 @@ public final class Reconfigurator implements FileChangeListener {
 		// The application's class loader, not the one of the thread that takes the
 		// change.
 		this.update = new EnvironmentUpdate(context.getEnvironment(),
-				new DefaultResourceLoader(context.getBeanFactory().getBeanClassLoader()));
+				new DefaultResourceLoader(applicationClassLoader(context, this.classDirectories)));
 		this.rebinder = new PropertiesRebinder(context, this.classDirectories);
 		this.valueReaders = new ValueReaders(context.getBeanFactory(), beans, this.classDirectories);
 		this.conditions = new PropertyConditions(context);
@@ -141,6 +141,12 @@ public final class Reconfigurator implements FileChangeListener {
 	public void classesChanged() {
 		this.rebinder.forget();
 		this.valueReaders.forget();
+	}
+
+	private static @Nullable ClassLoader applicationClassLoader(ConfigurableApplicationContext context,
+			Collection<Path> classDirectories) {
+		ClassLoader loader = context.getBeanFactory().getBeanClassLoader();
+		return (loader != null) ? new JarResources(loader, classDirectories) : null;
 	}
 
 	@Override
