@@ -158,11 +158,19 @@ public final class HotReloadAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "hotreload.configuration.enabled", matchIfMissing = true)
 	Reconfigurator hotReloadReconfigurator(ConfigurableApplicationContext context, ReloadableBeans hotReloadableBeans,
 			HotReloadEngine hotReloadEngine, ReloadRecorder hotReloadRecorder, PendingRefresh hotReloadPendingRefresh,
-			HotReloadProperties properties) {
-		return new Reconfigurator(context, hotReloadableBeans, hotReloadEngine, hotReloadRecorder,
-				hotReloadPendingRefresh,
+			ReloadHistory hotReloadHistory, HotReloadProperties properties) {
+		Reconfigurator reconfigurator = new Reconfigurator(context, hotReloadableBeans, hotReloadEngine,
+				hotReloadRecorder, hotReloadPendingRefresh,
 				properties.getRefresh().isOnUnreloadableChange() ? refreshOnUnreloadableChange() : null,
 				hotReloadableBeans.classDirectories());
+		// What it keeps of the beans' classes holds until a class changes.
+		hotReloadHistory.addListener((record) -> {
+			if (record.outcome() == ReloadRecord.Outcome.RELOADED
+					|| record.outcome() == ReloadRecord.Outcome.REDEFINED) {
+				reconfigurator.classesChanged();
+			}
+		});
+		return reconfigurator;
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.hotreload.classloading.ClassPathDirectories;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.BeanUtils;
@@ -27,7 +28,8 @@ import org.springframework.util.ReflectionUtils;
  * factory (so Spring Boot's binder, conversion and validation run as at startup), and
  * only once every fresh instance bound are their fields copied onto the live instances: a
  * change that does not bind changes nothing. A key that is gone takes the value the class
- * gives it, as at startup.
+ * gives it, as at startup. The names of the configuration properties beans are kept for
+ * the next change, until {@link #forget()}.
  */
 final class PropertiesRebinder {
 
@@ -35,9 +37,20 @@ final class PropertiesRebinder {
 
 	private final Collection<Path> classDirectories;
 
+	// Finding them scans every bean of the context; the definitions of a context change
+	// only by a refresh, which makes a new context.
+	private volatile @Nullable List<String> beanNames;
+
 	PropertiesRebinder(ConfigurableApplicationContext context, Collection<Path> classDirectories) {
 		this.context = context;
 		this.classDirectories = classDirectories;
+	}
+
+	/**
+	 * Forget which beans are configuration properties beans, as classes changed.
+	 */
+	void forget() {
+		this.beanNames = null;
 	}
 
 	/**
@@ -47,7 +60,7 @@ final class PropertiesRebinder {
 	 */
 	Plan plan(Collection<String> keys) {
 		Plan plan = new Plan();
-		for (ConfigurationPropertiesBean bean : ConfigurationPropertiesBean.getAll(this.context).values()) {
+		for (ConfigurationPropertiesBean bean : beans()) {
 			Object instance = bean.getInstance();
 			if (instance == null) {
 				continue;
@@ -77,6 +90,24 @@ final class PropertiesRebinder {
 			}
 		}
 		return plan;
+	}
+
+	private List<ConfigurationPropertiesBean> beans() {
+		List<String> names = this.beanNames;
+		if (names == null) {
+			Map<String, ConfigurationPropertiesBean> all = ConfigurationPropertiesBean.getAll(this.context);
+			this.beanNames = List.copyOf(all.keySet());
+			return List.copyOf(all.values());
+		}
+		List<ConfigurationPropertiesBean> beans = new ArrayList<>();
+		for (String name : names) {
+			ConfigurationPropertiesBean bean = ConfigurationPropertiesBean.get(this.context, this.context.getBean(name),
+					name);
+			if (bean != null) {
+				beans.add(bean);
+			}
+		}
+		return beans;
 	}
 
 	private static boolean covers(ConfigurationPropertyName prefix, String key) {

@@ -50,6 +50,10 @@ final class PropertyConditions {
 
 	private final ConfigurableApplicationContext context;
 
+	// The property conditions of the report, with the keys they name: the report of a
+	// context is complete once it started, and a refresh makes a new context.
+	private volatile @Nullable List<PropertyCondition> index;
+
 	PropertyConditions(ConfigurableApplicationContext context) {
 		this.context = context;
 	}
@@ -70,49 +74,51 @@ final class PropertyConditions {
 		keys.forEach((key) -> changed.add(ConfigurationPropertyName.adapt(key, '.')));
 		ConditionContext conditionContext = new CurrentConditionContext(registry, beanFactory, this.context);
 		List<String> reasons = new ArrayList<>();
-		Map<String, ConditionAndOutcomes> bySource = ConditionEvaluationReport.get(beanFactory)
-			.getConditionAndOutcomesBySource();
-		bySource.forEach((source, outcomes) -> {
-			for (ConditionAndOutcome outcome : outcomes) {
-				if (outcome.getCondition() instanceof SpringBootCondition condition
-						&& ON_PROPERTY_CONDITION.equals(condition.getClass().getName())) {
-					String reason = flipped(source, condition, outcome.getOutcome().isMatch(), changed,
-							conditionContext);
-					if (reason != null) {
-						reasons.add(reason);
-					}
-				}
+		for (PropertyCondition condition : index(beanFactory)) {
+			String reason = condition.flipped(changed, conditionContext);
+			if (reason != null) {
+				reasons.add(reason);
 			}
-		});
+		}
 		return reasons;
 	}
 
-	private @Nullable String flipped(String source, SpringBootCondition condition, boolean matched,
-			Set<ConfigurationPropertyName> changed, ConditionContext conditionContext) {
+	private List<PropertyCondition> index(ConfigurableListableBeanFactory beanFactory) {
+		List<PropertyCondition> index = this.index;
+		if (index == null) {
+			index = new ArrayList<>();
+			for (Map.Entry<String, ConditionAndOutcomes> entry : ConditionEvaluationReport.get(beanFactory)
+				.getConditionAndOutcomesBySource()
+				.entrySet()) {
+				for (ConditionAndOutcome outcome : entry.getValue()) {
+					if (outcome.getCondition() instanceof SpringBootCondition condition
+							&& ON_PROPERTY_CONDITION.equals(condition.getClass().getName())) {
+						PropertyCondition indexed = indexed(entry.getKey(), condition, outcome.getOutcome().isMatch());
+						if (indexed != null) {
+							index.add(indexed);
+						}
+					}
+				}
+			}
+			this.index = index;
+		}
+		return index;
+	}
+
+	private @Nullable PropertyCondition indexed(String source, SpringBootCondition condition, boolean matched) {
 		AnnotatedTypeMetadata metadata = metadata(source);
 		if (metadata == null) {
 			return null;
 		}
-		List<String> named = new ArrayList<>();
-		String annotation = null;
+		List<NamedKey> keys = new ArrayList<>();
 		for (Class<? extends Annotation> type : ANNOTATIONS) {
 			for (MergedAnnotation<?> each : metadata.getAnnotations().stream(type).toList()) {
 				for (String key : keysOf(each)) {
-					if (changed.contains(ConfigurationPropertyName.adapt(key, '.')) && !named.contains(key)) {
-						named.add(key);
-						annotation = (annotation != null) ? annotation : type.getSimpleName();
-					}
+					keys.add(new NamedKey(key, ConfigurationPropertyName.adapt(key, '.'), type.getSimpleName()));
 				}
 			}
 		}
-		// A condition that names none of the changed keys keeps its outcome.
-		if (named.isEmpty()) {
-			return null;
-		}
-		if (condition.getMatchOutcome(conditionContext, metadata).isMatch() == matched) {
-			return null;
-		}
-		return String.join(", ", named) + " changes the outcome of @" + annotation + " on '" + source + "'";
+		return keys.isEmpty() ? null : new PropertyCondition(source, condition, matched, metadata, keys);
 	}
 
 	private static List<String> keysOf(MergedAnnotation<?> annotation) {
@@ -158,6 +164,48 @@ final class PropertyConditions {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A key that a property condition names, and the annotation that names it.
+	 *
+	 * @param key the key as the annotation names it
+	 * @param name the key's canonical name
+	 * @param annotation the simple name of the annotation
+	 */
+	private record NamedKey(String key, ConfigurationPropertyName name, String annotation) {
+
+	}
+
+	/**
+	 * A property condition of the report, its outcome at startup, and the keys it names.
+	 *
+	 * @param source the class or {@code @Bean} method of the condition
+	 * @param condition the condition
+	 * @param matched whether it matched at startup
+	 * @param metadata what it is evaluated against
+	 * @param keys the keys its annotations name
+	 */
+	private record PropertyCondition(String source, SpringBootCondition condition, boolean matched,
+			AnnotatedTypeMetadata metadata, List<NamedKey> keys) {
+
+		@Nullable String flipped(Set<ConfigurationPropertyName> changed, ConditionContext conditionContext) {
+			List<String> named = new ArrayList<>();
+			String annotation = null;
+			for (NamedKey key : this.keys) {
+				if (changed.contains(key.name()) && !named.contains(key.key())) {
+					named.add(key.key());
+					annotation = (annotation != null) ? annotation : key.annotation();
+				}
+			}
+			// A condition that names none of the changed keys keeps its outcome.
+			if (named.isEmpty()
+					|| this.condition.getMatchOutcome(conditionContext, this.metadata).isMatch() == this.matched) {
+				return null;
+			}
+			return String.join(", ", named) + " changes the outcome of @" + annotation + " on '" + this.source + "'";
+		}
+
 	}
 
 	/**

@@ -88,6 +88,15 @@ public final class Reconfigurator implements FileChangeListener {
 
 	private final EnvironmentUpdate update;
 
+	// Kept from one change to the next: finding the beans and conditions that keys
+	// concern walks every bean and class of the context, which changes only as classes
+	// do.
+	private final PropertiesRebinder rebinder;
+
+	private final ValueReaders valueReaders;
+
+	private final PropertyConditions conditions;
+
 	private final Object monitor = new Object();
 
 	/**
@@ -119,7 +128,25 @@ public final class Reconfigurator implements FileChangeListener {
 		// The application's class loader, not the one of the thread that takes the
 		// change.
 		this.update = new EnvironmentUpdate(context.getEnvironment(),
-				new DefaultResourceLoader(context.getBeanFactory().getBeanClassLoader()));
+				new DefaultResourceLoader(applicationClassLoader(context, this.classDirectories)));
+		this.rebinder = new PropertiesRebinder(context, this.classDirectories);
+		this.valueReaders = new ValueReaders(context.getBeanFactory(), beans, this.classDirectories);
+		this.conditions = new PropertyConditions(context);
+	}
+
+	/**
+	 * Forget what was found of the beans and their classes, as classes were reloaded or
+	 * redefined: a changed class may read other keys.
+	 */
+	public void classesChanged() {
+		this.rebinder.forget();
+		this.valueReaders.forget();
+	}
+
+	private static @Nullable ClassLoader applicationClassLoader(ConfigurableApplicationContext context,
+			Collection<Path> classDirectories) {
+		ClassLoader loader = context.getBeanFactory().getBeanClassLoader();
+		return (loader != null) ? new JarResources(loader, classDirectories) : null;
 	}
 
 	@Override
@@ -154,10 +181,8 @@ public final class Reconfigurator implements FileChangeListener {
 			return;
 		}
 		List<String> keys = changes.all();
-		PropertiesRebinder rebinder = new PropertiesRebinder(this.context, this.classDirectories);
-		PropertiesRebinder.Plan rebinds = rebinder.plan(keys);
-		ValueReaders valueReaders = new ValueReaders(this.context.getBeanFactory(), this.classDirectories);
-		Map<String, Set<String>> readers = valueReaders.readersOf(keys);
+		PropertiesRebinder.Plan rebinds = this.rebinder.plan(keys);
+		Map<String, Set<String>> readers = this.valueReaders.readersOf(keys);
 		List<String> refreshReasons = new ArrayList<>(rebinds.refreshReasons);
 		refreshReasons.addAll(startupKeys(keys, rebinds.coveredKeys));
 		List<String> generations = new ArrayList<>();
@@ -170,10 +195,9 @@ public final class Reconfigurator implements FileChangeListener {
 						+ "', which is not reloadable");
 			}
 		});
-		valueReaders.startupReadersOf(keys)
+		this.valueReaders.startupReadersOf(keys)
 			.forEach((beanName, read) -> refreshReasons.add(String.join(", ", read) + " read by an annotation of '"
 					+ beanName + "' (such as @Scheduled), which Spring reads once"));
-		List<String> secrets = values(loaded);
 		// Checked against the environment as it would be; put back if it fails or only a
 		// refresh can apply it (the refresh's new run loads the files afresh).
 		this.update.swap(loaded.current(), loaded.loaded());
@@ -181,14 +205,14 @@ public final class Reconfigurator implements FileChangeListener {
 		try {
 			checkResolvable(keys);
 			readers.keySet()
-				.forEach((beanName) -> valueReaders.checkResolvable(beanName, this.context.getEnvironment()));
-			refreshReasons.addAll(new PropertyConditions(this.context).flippedBy(keys));
-			fresh = refreshReasons.isEmpty() ? rebinder.bind(rebinds) : Map.of();
+				.forEach((beanName) -> this.valueReaders.checkResolvable(beanName, this.context.getEnvironment()));
+			refreshReasons.addAll(this.conditions.flippedBy(keys));
+			fresh = refreshReasons.isEmpty() ? this.rebinder.bind(rebinds) : Map.of();
 		}
 		catch (RuntimeException ex) {
 			// The previous configuration keeps serving, whole.
 			this.update.swap(loaded.loaded(), loaded.current());
-			failed(timestamp, start, files, changes, ex, secrets);
+			failed(timestamp, start, files, changes, ex, values(loaded));
 			return;
 		}
 		if (!refreshReasons.isEmpty()) {
@@ -196,7 +220,7 @@ public final class Reconfigurator implements FileChangeListener {
 			needsRefresh(files, changes, String.join("; ", refreshReasons));
 			return;
 		}
-		rebinder.apply(rebinds, fresh);
+		this.rebinder.apply(rebinds, fresh);
 		List<String> notes = new ArrayList<>();
 		if (!rebinds.rebinds.isEmpty()) {
 			notes.add("rebound " + rebinds.rebinds.keySet());

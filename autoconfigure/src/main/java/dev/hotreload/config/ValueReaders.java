@@ -13,10 +13,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.hotreload.StatePolicy;
 import dev.hotreload.classloading.ClassPathDirectories;
+import dev.hotreload.reload.ReloadableBeans;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +33,9 @@ import org.springframework.util.ReflectionUtils;
 /**
  * Finds the beans of the project that read configuration keys through {@code @Value}: on
  * fields, on methods and their parameters, and on constructor parameters. Only the
- * project's classes count; the library's read their keys once, at startup.
+ * project's classes count; the library's read their keys once, at startup. What it reads
+ * of the bean definitions and the classes is kept for the next change, until
+ * {@link #forget()}.
  */
 final class ValueReaders {
 
@@ -38,11 +43,32 @@ final class ValueReaders {
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
+	private final ReloadableBeans beans;
+
 	private final Collection<Path> classDirectories;
 
-	ValueReaders(ConfigurableListableBeanFactory beanFactory, Collection<Path> classDirectories) {
+	// The project's beans and their types, in the order of their definitions: the
+	// definitions of a context change only by a refresh, which makes a new context.
+	private volatile @Nullable Map<String, Class<?>> projectBeans;
+
+	// The annotation texts of each class. A new generation of a reloadable bean is a
+	// class of its own; a class redefined in place may have other annotations, and is
+	// forgotten then.
+	private final Map<Class<?>, Texts> texts = new ConcurrentHashMap<>();
+
+	ValueReaders(ConfigurableListableBeanFactory beanFactory, ReloadableBeans beans,
+			Collection<Path> classDirectories) {
 		this.beanFactory = beanFactory;
+		this.beans = beans;
 		this.classDirectories = classDirectories;
+	}
+
+	/**
+	 * Forget what was read of the beans and their classes, as classes changed.
+	 */
+	void forget() {
+		this.projectBeans = null;
+		this.texts.clear();
 	}
 
 	/**
@@ -70,18 +96,10 @@ final class ValueReaders {
 		Map<ConfigurationPropertyName, String> wanted = new LinkedHashMap<>();
 		keys.forEach((key) -> wanted.put(ConfigurationPropertyName.adapt(key, '.'), key));
 		Map<String, Set<String>> readers = new LinkedHashMap<>();
-		for (String beanName : this.beanFactory.getBeanDefinitionNames()) {
-			Class<?> type = this.beanFactory.getType(beanName, false);
-			if (type == null) {
-				continue;
-			}
-			type = ClassUtils.getUserClass(type);
-			if (ClassPathDirectories.directoryOf(type, this.classDirectories) == null) {
-				continue;
-			}
+		projectBeans().forEach((beanName, type) -> {
 			Set<String> read = new LinkedHashSet<>();
-			for (String placeholder : placeholders(type, value)) {
-				String key = wanted.get(ConfigurationPropertyName.adapt(placeholder, '.'));
+			for (ConfigurationPropertyName placeholder : textsOf(beanName, type).placeholders(value)) {
+				String key = wanted.get(placeholder);
 				if (key != null) {
 					read.add(key);
 				}
@@ -89,8 +107,38 @@ final class ValueReaders {
 			if (!read.isEmpty()) {
 				readers.put(beanName, read);
 			}
-		}
+		});
 		return readers;
+	}
+
+	private Map<String, Class<?>> projectBeans() {
+		Map<String, Class<?>> projectBeans = this.projectBeans;
+		if (projectBeans == null) {
+			projectBeans = new LinkedHashMap<>();
+			for (String beanName : this.beanFactory.getBeanDefinitionNames()) {
+				Class<?> type = this.beanFactory.getType(beanName, false);
+				if (type != null) {
+					type = ClassUtils.getUserClass(type);
+					if (ClassPathDirectories.directoryOf(type, this.classDirectories) != null) {
+						projectBeans.put(beanName, type);
+					}
+				}
+			}
+			this.projectBeans = projectBeans;
+		}
+		return projectBeans;
+	}
+
+	// A reloadable bean reads what the class of its live generation reads.
+	private Texts textsOf(String beanName, Class<?> type) {
+		Class<?> current = type;
+		for (StatePolicy policy : StatePolicy.values()) {
+			Object instance = this.beans.currentInstance(beanName, policy);
+			if (instance != null) {
+				current = ClassUtils.getUserClass(instance);
+			}
+		}
+		return this.texts.computeIfAbsent(current, Texts::of);
 	}
 
 	/**
@@ -104,11 +152,11 @@ final class ValueReaders {
 	 * resolve
 	 */
 	void checkResolvable(String beanName, PropertyResolver resolver) {
-		Class<?> type = this.beanFactory.getType(beanName, false);
+		Class<?> type = projectBeans().get(beanName);
 		if (type == null) {
 			return;
 		}
-		for (String text : annotationTexts(ClassUtils.getUserClass(type), true)) {
+		for (String text : textsOf(beanName, type).values) {
 			try {
 				resolver.resolveRequiredPlaceholders(text);
 			}
@@ -117,17 +165,6 @@ final class ValueReaders {
 						"'" + beanName + "' reads " + text + " through @Value: " + ex.getMessage());
 			}
 		}
-	}
-
-	private static List<String> placeholders(Class<?> type, boolean value) {
-		List<String> placeholders = new ArrayList<>();
-		for (String text : annotationTexts(type, value)) {
-			Matcher matcher = PLACEHOLDER.matcher(text);
-			while (matcher.find()) {
-				placeholders.add(matcher.group(1).trim());
-			}
-		}
-		return placeholders;
 	}
 
 	// The texts of the @Value annotations of a type, or of its other annotations.
@@ -172,6 +209,34 @@ final class ValueReaders {
 		for (Parameter parameter : method.getParameters()) {
 			elements.add(parameter);
 		}
+	}
+
+	/**
+	 * The texts of the annotations of a class, and the keys their placeholders name.
+	 */
+	private record Texts(List<String> values, List<ConfigurationPropertyName> valueKeys,
+			List<ConfigurationPropertyName> otherKeys) {
+
+		static Texts of(Class<?> type) {
+			List<String> values = annotationTexts(type, true);
+			return new Texts(values, placeholders(values), placeholders(annotationTexts(type, false)));
+		}
+
+		List<ConfigurationPropertyName> placeholders(boolean value) {
+			return value ? this.valueKeys : this.otherKeys;
+		}
+
+		private static List<ConfigurationPropertyName> placeholders(List<String> texts) {
+			List<ConfigurationPropertyName> placeholders = new ArrayList<>();
+			for (String text : texts) {
+				Matcher matcher = PLACEHOLDER.matcher(text);
+				while (matcher.find()) {
+					placeholders.add(ConfigurationPropertyName.adapt(matcher.group(1).trim(), '.'));
+				}
+			}
+			return placeholders;
+		}
+
 	}
 
 }

@@ -385,6 +385,65 @@ class ConfigurationFileChangeTests {
 		}
 	}
 
+	private static final String PLAIN_GREETER = """
+			package demo;
+			@org.springframework.stereotype.Component
+			@dev.hotreload.HotReloadable
+			public class Greeter {
+				private int count;
+				public String greet(String greeting, String name) {
+					return greeting + " " + name + " #" + (++count);
+				}
+			}
+			""";
+
+	private static final String GREETER_WEB = """
+			package demo;
+			@org.springframework.web.bind.annotation.RestController
+			public class Web {
+				private final AppProperties properties;
+				private final Greeter greeter;
+				public Web(AppProperties properties, Greeter greeter) {
+					this.properties = properties;
+					this.greeter = greeter;
+				}
+				@org.springframework.web.bind.annotation.GetMapping("/greet/{name}")
+				public String greet(@org.springframework.web.bind.annotation.PathVariable String name) {
+					return greeter.greet(properties.getGreeting(), name);
+				}
+			}
+			""";
+
+	@Test
+	void beanReloadedToReadAKeyThroughValueGetsANewGenerationWhenTheKeyChanges() throws Exception {
+		Path classes = Files.createDirectories(this.temp.resolve("target/classes"));
+		write(classes, "application.properties", "app.greeting=Hello\n");
+		try (RefreshingApplication app = RefreshingApplication.start(this.temp,
+				List.of("demo.App", RefreshingApplication.APP, "demo.AppProperties", PROPERTIES, "demo.Config", CONFIG,
+						"demo.Greeter", PLAIN_GREETER, "demo.Web", GREETER_WEB))) {
+			assertThat(app.body("/greet/ann")).isEqualTo("Hello ann #1");
+			// A change before the reload, so that what is kept of the beans is the
+			// original class's.
+			write(classes, "application.properties", "app.greeting=Hi\napp.suffix=!\n");
+			ReloadRecord first = awaitRecord(app, (record) -> record.outcome() == Outcome.RECONFIGURED);
+			assertThat(first.notes()).noneMatch((note) -> note.contains("greeter"));
+			assertThat(app.body("/greet/bob")).isEqualTo("Hi bob #2");
+
+			app.compile("demo.Greeter", GREETER);
+			ReloadRecord reloaded = awaitRecord(app,
+					(record) -> record.outcome() == Outcome.RELOADED && record.id() > first.id());
+			assertThat(reloaded.bean()).isEqualTo("greeter");
+			assertThat(app.body("/greet/cy")).isEqualTo("Hi cy! #3");
+
+			write(classes, "application.properties", "app.greeting=Hi\napp.suffix=?\n");
+			ReloadRecord second = awaitRecord(app,
+					(record) -> record.outcome() == Outcome.RECONFIGURED && record.id() > reloaded.id());
+			assertThat(second.properties().changed()).containsExactly("app.suffix");
+			assertThat(second.notes()).contains("new generation of 'greeter'");
+			assertThat(app.body("/greet/dan")).isEqualTo("Hi dan? #4");
+		}
+	}
+
 	private static ReloadRecord awaitRecord(RefreshingApplication app, Predicate<ReloadRecord> wanted) {
 		ReloadRecord[] found = new ReloadRecord[1];
 		await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
