@@ -22,8 +22,12 @@ class BenchmarkSuiteSmokeTests {
 
 		assertThat(results.calls()).extracting(ProxyCalls.Call::benchmark)
 			.containsOnly("direct", "springAopNoAdvice", "springAopInterceptor", "refreshScope", "reloadableClass",
-					"reloadableInterface");
-		assertThat(results.calls()).hasSize(12)
+					"reloadableInterface", "directReference", "springAopNoAdviceReference",
+					"springAopInterceptorReference", "refreshScopeReference", "reloadableClassReference",
+					"reloadableInterfaceReference");
+		// Twelve benchmarks, each at one and at two threads
+		assertThat(results.calls()).extracting(ProxyCalls.Call::threads).containsOnly(1, 2);
+		assertThat(results.calls()).hasSize(24)
 			.allSatisfy((call) -> assertThat(call.medianNanos()).isPositive())
 			.allSatisfy((call) -> assertThat(call.bytesPerCall()).isNotNaN());
 		assertThat(results.hotReload().latency().count()).isEqualTo(settings.hotReloads());
@@ -58,7 +62,8 @@ class BenchmarkSuiteSmokeTests {
 			.contains("| Spring Cloud `@RefreshScope` proxy |", "| Spring Boot DevTools restart (defaults) |",
 					"| **hotreload full refresh** |", "refresh class loaders alive",
 					"| **hotreload** with DevTools on the classpath too (no restart) |",
-					"full refresh p50 faster than the DevTools restart",
+					"at most 0.25x a DevTools restart", "the port refused connections for", "hot reload p50",
+					"first source save p50 at most 2x a warm one", "the one-interceptor proxy",
 					"| Spring Cloud: write, then `POST /actuator/refresh` |",
 					"| of which the `POST /actuator/refresh` call alone |",
 					"configuration change p50 faster with hot reload than a DevTools restart", "### Goals")
